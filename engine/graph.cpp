@@ -1,0 +1,54 @@
+#include "engine/graph.hpp"
+
+#include <chrono>
+
+#include "engine/storage/coding.hpp"
+#include "engine/storage/key_codec.hpp"
+#include "engine/txn/kv_transaction.hpp"
+#include "engine/txn/transaction.hpp"
+
+namespace kg::engine {
+
+Graph::Graph(std::unique_ptr<Store> store) : store_(std::move(store)) {}
+Graph::~Graph() = default;
+
+Result<std::unique_ptr<Graph>> Graph::open(const std::string& path, const Options& options) {
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, Store::open(path, options));
+  std::unique_ptr<Graph> graph(new Graph(std::move(store)));
+  KG_TRY(graph->load_state());
+  return graph;
+}
+
+namespace {
+
+Result<uint64_t> read_counter(const KvTransaction& kv, std::string_view key) {
+  KG_ASSIGN_OR_RETURN(auto bytes, kv.get(Cf::kMeta, key));
+  if (!bytes) return uint64_t{0};
+  if (bytes->size() != 8)
+    return Status::corruption("malformed meta record '" + std::string(key) + "'");
+  return coding::get_u64be(bytes->data());
+}
+
+}  // namespace
+
+Status Graph::load_state() {
+  KvTransaction kv(*store_, KvTransaction::Mode::kRead);
+  KG_ASSIGN_OR_RETURN(catalog_, Catalog::load(kv));
+  KG_ASSIGN_OR_RETURN(next_node_id_, read_counter(kv, keys::kMetaNextNodeId));
+  KG_ASSIGN_OR_RETURN(next_rel_id_, read_counter(kv, keys::kMetaNextRelId));
+  return Status();
+}
+
+Result<std::unique_ptr<Transaction>> Graph::begin_read() {
+  return std::unique_ptr<Transaction>(new Transaction(*this, std::unique_lock<std::timed_mutex>()));
+}
+
+Result<std::unique_ptr<Transaction>> Graph::begin_write() {
+  std::unique_lock<std::timed_mutex> lock(writer_mu_, std::defer_lock);
+  if (!lock.try_lock_for(std::chrono::milliseconds(store_->options().busy_timeout_ms)))
+    return Status::busy("another write transaction is open on this graph (waited " +
+                        std::to_string(store_->options().busy_timeout_ms) + " ms)");
+  return std::unique_ptr<Transaction>(new Transaction(*this, std::move(lock)));
+}
+
+}  // namespace kg::engine

@@ -1,0 +1,57 @@
+// Graph: one open graph (DESIGN.md §2–3): its Store, its Catalog, and the rules of transactions —
+// many concurrent read transactions and one write transaction at a time. This, with Transaction,
+// is the narrow facade the query layer and the API call.
+//
+// Thread-safety: all methods are thread-safe. Each Transaction is used by one thread at a time.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "engine/catalog/catalog.hpp"
+#include "engine/storage/store.hpp"
+#include "kg/options.hpp"
+#include "kg/status.hpp"
+
+namespace kg::engine {
+
+class Transaction;
+
+class Graph {
+ public:
+  // Opens or creates the graph in directory `path` (see Store::open for the errors).
+  static Result<std::unique_ptr<Graph>> open(const std::string& path, const Options& options);
+  ~Graph();
+  Graph(const Graph&) = delete;
+  Graph& operator=(const Graph&) = delete;
+
+  // A read transaction on a snapshot of the latest commit.
+  Result<std::unique_ptr<Transaction>> begin_read();
+  // The write transaction. Waits up to Options::busy_timeout_ms while another write transaction
+  // of this process is open, then fails with kBusy.
+  Result<std::unique_ptr<Transaction>> begin_write();
+
+  const Catalog& catalog() const { return *catalog_; }
+  Store& store() { return *store_; }
+  const Store& store() const { return *store_; }
+  // Incremented by every successful commit that wrote something; caches compare it.
+  uint64_t commit_sequence() const { return commit_sequence_.load(std::memory_order_acquire); }
+
+ private:
+  friend class Transaction;
+  explicit Graph(std::unique_ptr<Store> store);
+  Status load_state();
+
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Catalog> catalog_;
+  std::timed_mutex writer_mu_;
+  // Next ids to allocate. Guarded by writer_mu_ (only the write transaction reads or changes them).
+  uint64_t next_node_id_ = 0;
+  uint64_t next_rel_id_ = 0;
+  std::atomic<uint64_t> commit_sequence_{0};
+};
+
+}  // namespace kg::engine

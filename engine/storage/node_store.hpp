@@ -1,0 +1,39 @@
+// Node records in the `nodes` column family (key: node_id u64be; value: values::encode_node) and
+// their label entries in `label_nodes` (key: label_id · node_id, empty value).
+// Stateless; every call works inside the given transaction.
+#pragma once
+
+#include <optional>
+
+#include "engine/txn/kv_transaction.hpp"
+#include "engine/types.hpp"
+
+namespace kg::engine::node_store {
+
+// The stored record of `node`, nullopt when there is none. Corruption when it does not decode.
+Result<std::optional<NodeRecord>> get(const KvTransaction& txn, NodeId node);
+// Writes the record (creating or replacing it). Label entries are not touched.
+Status put(KvTransaction& txn, NodeId node, const NodeRecord& record);
+Status erase(KvTransaction& txn, NodeId node);
+
+Status add_label_entry(KvTransaction& txn, LabelId label, NodeId node);
+Status remove_label_entry(KvTransaction& txn, LabelId label, NodeId node);
+
+// Nodes in id order: every node, or those carrying one label.
+class NodeCursor {
+ public:
+  explicit NodeCursor(KvCursor cursor) : cursor_(std::move(cursor)) {}
+  bool valid() const { return cursor_.valid(); }
+  void next() { cursor_.next(); }
+  // REQUIRES: valid().
+  NodeId node() const;
+  Status status() const { return cursor_.status(); }
+
+ private:
+  KvCursor cursor_;
+};
+
+NodeCursor scan_all(const KvTransaction& txn);
+NodeCursor scan_label(const KvTransaction& txn, LabelId label);
+
+}  // namespace kg::engine::node_store

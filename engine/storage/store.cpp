@@ -1,0 +1,261 @@
+#include "engine/storage/store.hpp"
+
+#include <rocksdb/cache.h>
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/options.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <random>
+
+#include "engine/storage/coding.hpp"
+#include "engine/storage/file_lock.hpp"
+#include "engine/storage/key_codec.hpp"
+#include "engine/storage/rocksdb_status.hpp"
+
+namespace kg::engine {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::array<std::string_view, kNumCfs> kCfNames = {
+    "meta", "catalog", "nodes", "label_nodes", "rels", "adj", "prop_index"};
+
+constexpr std::string_view kLockFileName = "kg.lock";
+
+// What a directory holds, judged without opening it.
+enum class DirKind {
+  kMissing,
+  kEmpty,  // empty, or holding only what an interrupted creation by kg leaves (kg.lock, no CURRENT)
+  kRocksDb,  // a RocksDB database: kg's or not, Store::open looks further
+  kForeign,  // other files
+  kNotADirectory,
+};
+
+DirKind classify(const std::string& path, bool* has_kg_lock) {
+  std::error_code ec;
+  auto st = fs::status(path, ec);
+  if (st.type() == fs::file_type::not_found) return DirKind::kMissing;
+  if (ec) return DirKind::kForeign;  // unreadable: open fails later with the system's reason
+  if (st.type() != fs::file_type::directory) return DirKind::kNotADirectory;
+  *has_kg_lock = fs::exists(fs::path(path) / kLockFileName, ec);
+  if (fs::exists(fs::path(path) / "CURRENT", ec)) return DirKind::kRocksDb;
+  if (*has_kg_lock) return DirKind::kEmpty;  // kg began creating it and stopped before CURRENT
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    (void)entry;
+    return DirKind::kForeign;
+  }
+  return DirKind::kEmpty;
+}
+
+std::string random_uuid() {
+  std::random_device rd;
+  std::string uuid;
+  for (int i = 0; i < 4; ++i) coding::put_u32be(uuid, rd());
+  uuid[6] = static_cast<char>((uuid[6] & 0x0f) | 0x40);  // version 4
+  uuid[8] = static_cast<char>((uuid[8] & 0x3f) | 0x80);  // RFC 4122 variant
+  return uuid;
+}
+
+std::string to_hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 15]);
+  }
+  return out;
+}
+
+rocksdb::ColumnFamilyOptions cf_options(Cf cf, const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::ColumnFamilyOptions o;
+  rocksdb::BlockBasedTableOptions t;
+  t.block_cache = cache;
+  t.cache_index_and_filter_blocks = true;
+  t.pin_l0_filter_and_index_blocks_in_cache = true;
+  t.format_version = 5;
+  t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  switch (cf) {
+    case Cf::kAdj:
+      // One node's edges in one direction are one prefix: bloom on node_id · dir.
+      o.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(keys::kAdjPrefixSize));
+      t.whole_key_filtering = false;
+      o.memtable_prefix_bloom_size_ratio = 0.05;
+      break;
+    case Cf::kLabelNodes:
+      o.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(keys::kLabelNodesPrefixSize));
+      t.whole_key_filtering = false;
+      break;
+    case Cf::kPropIndex:
+      o.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(keys::kPropIndexPrefixSize));
+      t.whole_key_filtering = false;
+      break;
+    default:
+      break;
+  }
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  return o;
+}
+
+}  // namespace
+
+std::string_view cf_name(Cf cf) { return kCfNames[static_cast<size_t>(cf)]; }
+
+Store::Store(std::string path, Options options)
+    : path_(std::move(path)),
+      options_(options),
+      write_options_(std::make_unique<rocksdb::WriteOptions>()) {
+  write_options_->sync = options_.sync_writes;
+}
+
+Store::~Store() {
+  if (db_ != nullptr) {
+    for (auto* h : handles_)
+      if (h != nullptr) db_->DestroyColumnFamilyHandle(h);
+    for (auto* h : extra_handles_) db_->DestroyColumnFamilyHandle(h);
+    db_->Close().PermitUncheckedError();
+    delete db_;
+  }
+}
+
+const rocksdb::WriteOptions& Store::write_options() const { return *write_options_; }
+
+Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Options& options) {
+  if (path.empty()) return Status::invalid_argument("graph path is empty");
+  bool has_kg_lock = false;
+  bool creating = false;
+  switch (classify(path, &has_kg_lock)) {
+    case DirKind::kNotADirectory:
+      return Status::invalid_argument("'" + path + "' is not a kg graph: it is not a directory");
+    case DirKind::kForeign:
+      return Status::invalid_argument("'" + path +
+                                      "' is not a kg graph: the directory holds other files and "
+                                      "no database");
+    case DirKind::kMissing:
+    case DirKind::kEmpty: {
+      if (!options.create_if_missing)
+        return Status::not_found("no graph at '" + path + "' (and create_if_missing is off)");
+      std::error_code ec;
+      fs::create_directories(path, ec);
+      if (ec) return Status::io_error("cannot create directory '" + path + "': " + ec.message());
+      creating = true;
+      break;
+    }
+    case DirKind::kRocksDb: {
+      // Judge the column families before taking the lock, so a foreign database is left as found.
+      std::vector<std::string> existing;
+      auto s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &existing);
+      if (!s.ok()) return from_rocksdb(s, "cannot open graph at '" + path + "'");
+      for (std::string_view name : kCfNames) {
+        if (std::find(existing.begin(), existing.end(), name) != existing.end()) continue;
+        // kg creates its column families one by one; one that stopped part way left kg.lock.
+        if (has_kg_lock) {
+          creating = true;
+          continue;
+        }
+        return Status::invalid_argument("'" + path +
+                                        "' is not a kg graph: it is a RocksDB database without "
+                                        "kg's column family '" +
+                                        std::string(name) + "'");
+      }
+      break;
+    }
+  }
+  std::unique_ptr<Store> store(new Store(path, options));
+  KG_ASSIGN_OR_RETURN(store->lock_, FileLock::acquire((fs::path(path) / kLockFileName).string()));
+  KG_TRY(store->open_db(creating));
+  KG_TRY(store->check_or_write_header(creating));
+  return store;
+}
+
+Status Store::open_db(bool creating) {
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = creating;
+  db_options.create_missing_column_families = creating;
+  db_options.max_background_jobs = 2;
+  db_options.keep_log_file_num = 3;
+  db_options.max_log_file_size = 4 << 20;
+  db_options.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+
+  std::vector<std::string> existing;
+  if (!creating) {
+    auto s = rocksdb::DB::ListColumnFamilies(db_options, path_, &existing);
+    if (!s.ok()) return from_rocksdb(s, "cannot open graph at '" + path_ + "'");
+  }
+
+  auto cache = rocksdb::NewLRUCache(options_.block_cache_bytes);
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (size_t i = 0; i < kNumCfs; ++i)
+    descriptors.emplace_back(std::string(kCfNames[i]), cf_options(static_cast<Cf>(i), cache));
+  descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
+  for (const auto& name : existing) {
+    bool known = name == rocksdb::kDefaultColumnFamilyName ||
+                 std::find(kCfNames.begin(), kCfNames.end(), name) != kCfNames.end();
+    if (!known) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+  }
+
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  auto s = rocksdb::DB::Open(db_options, path_, descriptors, &handles, &db_);
+  if (!s.ok()) {
+    db_ = nullptr;
+    return from_rocksdb(s, "cannot open graph at '" + path_ + "'");
+  }
+  for (size_t i = 0; i < handles.size(); ++i) {
+    if (i < kNumCfs)
+      handles_[i] = handles[i];
+    else
+      extra_handles_.push_back(handles[i]);
+  }
+  return Status();
+}
+
+Status Store::check_or_write_header(bool creating) {
+  std::string header;
+  auto s = db_->Get(rocksdb::ReadOptions(), cf(Cf::kMeta), keys::kMetaHeader, &header);
+  if (s.IsNotFound()) {
+    // A graph whose creation was interrupted has kg's column families and an empty meta; anything
+    // else without a header is not ours.
+    if (!creating && !meta_is_empty())
+      return Status::invalid_argument("'" + path_ + "' is not a kg graph: it has no kg header");
+    std::string uuid = random_uuid();
+    header = std::string(kMagic);
+    coding::put_u32be(header, kFormatVersion);
+    header += uuid;
+    rocksdb::WriteBatch batch;
+    batch.Put(cf(Cf::kMeta), keys::kMetaHeader, header).PermitUncheckedError();
+    rocksdb::WriteOptions sync;
+    sync.sync = true;
+    KG_TRY(from_rocksdb(db_->Write(sync, &batch), "cannot initialize graph"));
+    uuid_ = to_hex(uuid);
+    return Status();
+  }
+  if (!s.ok()) return from_rocksdb(s, "cannot read graph header");
+  if (header.size() != kMagic.size() + 4 + 16 || header.compare(0, kMagic.size(), kMagic) != 0)
+    return Status::invalid_argument("'" + path_ + "' is not a kg graph: its header is not kg's");
+  uint32_t version = coding::get_u32be(header.data() + kMagic.size());
+  if (version != kFormatVersion)
+    return Status::invalid_argument("graph at '" + path_ + "' has storage format version " +
+                                    std::to_string(version) + ", but this kg reads version " +
+                                    std::to_string(kFormatVersion));
+  uuid_ = to_hex(std::string_view(header).substr(kMagic.size() + 4));
+  return Status();
+}
+
+bool Store::meta_is_empty() const {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kMeta)));
+  it->SeekToFirst();
+  return !it->Valid() && it->status().ok();
+}
+
+Status Store::flush() {
+  rocksdb::FlushOptions fo;
+  std::vector<rocksdb::ColumnFamilyHandle*> all(handles_.begin(), handles_.end());
+  return from_rocksdb(db_->Flush(fo, all), "flush");
+}
+
+}  // namespace kg::engine

@@ -1,0 +1,87 @@
+// Store: the RocksDB database behind one graph directory, with its column families (DESIGN.md §2,
+// docs/storage_format.md). Opening checks that the directory is a kg graph of this format version,
+// creates a new one in a missing or empty directory, and takes the directory's process lock.
+//
+// Thread-safety: all methods are safe to call from several threads; RocksDB synchronizes.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kg/options.hpp"
+#include "kg/status.hpp"
+
+namespace rocksdb {
+class DB;
+class ColumnFamilyHandle;
+struct WriteOptions;
+}  // namespace rocksdb
+
+namespace kg::engine {
+
+class FileLock;
+
+// The column families of a graph. PERSISTENT: the names are stored by RocksDB.
+enum class Cf : uint8_t {
+  kMeta = 0,
+  kCatalog,
+  kNodes,
+  kLabelNodes,
+  kRels,
+  kAdj,
+  kPropIndex,
+};
+constexpr size_t kNumCfs = 7;
+std::string_view cf_name(Cf cf);
+
+// Bump when any key or value layout of docs/storage_format.md changes.
+constexpr uint32_t kFormatVersion = 1;
+// The first 8 bytes of the meta `header` record.
+inline constexpr std::string_view kMagic = "KGRAPHDB";
+
+class Store {
+ public:
+  // Opens (or creates, per options.create_if_missing) the graph in directory `path`.
+  // Errors: kInvalidArgument when `path` is not a kg graph (a file, a foreign directory, a RocksDB
+  // database without kg's column families or header) or has another format version; kBusy when
+  // another open holds the graph's lock; kNotFound when missing and not to be created; kIOError,
+  // kCorruption from RocksDB.
+  static Result<std::unique_ptr<Store>> open(const std::string& path, const Options& options);
+
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  rocksdb::DB* db() const { return db_; }
+  rocksdb::ColumnFamilyHandle* cf(Cf cf) const { return handles_[static_cast<size_t>(cf)]; }
+  const rocksdb::WriteOptions& write_options() const;
+  const std::string& path() const { return path_; }
+  const Options& options() const { return options_; }
+  // The 16-byte UUID written when the graph was created, as 32 hex digits.
+  const std::string& uuid() const { return uuid_; }
+
+  // Flushes memtables to SST files (before measuring size on disk, or to make reopening fast; the
+  // write-ahead log makes it unnecessary for durability).
+  Status flush();
+
+ private:
+  Store(std::string path, Options options);
+  Status open_db(bool creating);
+  Status check_or_write_header(bool creating);
+  bool meta_is_empty() const;
+
+  std::string path_;
+  Options options_;
+  std::string uuid_;
+  std::unique_ptr<FileLock> lock_;
+  rocksdb::DB* db_ = nullptr;
+  std::array<rocksdb::ColumnFamilyHandle*, kNumCfs> handles_{};
+  std::vector<rocksdb::ColumnFamilyHandle*> extra_handles_;  // unknown CFs RocksDB makes us open
+  std::unique_ptr<rocksdb::WriteOptions> write_options_;
+};
+
+}  // namespace kg::engine

@@ -1,0 +1,60 @@
+#include "engine/txn/kv_cursor.hpp"
+
+#include <rocksdb/iterator.h>
+#include <rocksdb/slice.h>
+
+#include "engine/storage/rocksdb_status.hpp"
+
+namespace kg::engine {
+
+struct KvCursor::Bounds {
+  std::string lower;
+  std::string upper;  // exclusive; empty means unbounded
+  rocksdb::Slice upper_slice;
+};
+
+KvCursor::KvCursor(std::string lower, std::string upper, const IteratorFactory& make_iterator)
+    : bounds_(std::make_unique<Bounds>()) {
+  bounds_->lower = std::move(lower);
+  bounds_->upper = std::move(upper);
+  bounds_->upper_slice = rocksdb::Slice(bounds_->upper);
+  it_.reset(make_iterator(bounds_->upper.empty() ? nullptr : &bounds_->upper_slice));
+  it_->Seek(bounds_->lower);
+  update_valid();
+}
+
+KvCursor::KvCursor(KvCursor&&) noexcept = default;
+KvCursor& KvCursor::operator=(KvCursor&&) noexcept = default;
+KvCursor::~KvCursor() = default;
+
+void KvCursor::update_valid() {
+  // Bounds are checked here as well as by RocksDB, because a write transaction's own writes are
+  // merged in by an iterator that does not know iterate_upper_bound.
+  valid_ = it_->Valid() && (bounds_->upper.empty() || it_->key().compare(bounds_->upper_slice) < 0);
+}
+
+void KvCursor::next() {
+  if (!valid_) return;
+  it_->Next();
+  update_valid();
+}
+
+void KvCursor::seek(std::string_view target) {
+  if (target < std::string_view(bounds_->lower)) target = bounds_->lower;
+  it_->Seek(rocksdb::Slice(target.data(), target.size()));
+  update_valid();
+}
+
+std::string_view KvCursor::key() const {
+  auto k = it_->key();
+  return {k.data(), k.size()};
+}
+
+std::string_view KvCursor::value() const {
+  auto v = it_->value();
+  return {v.data(), v.size()};
+}
+
+Status KvCursor::status() const { return from_rocksdb(it_->status(), "scan"); }
+
+}  // namespace kg::engine

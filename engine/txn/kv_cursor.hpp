@@ -1,0 +1,52 @@
+// KvCursor: forward iteration over the keys of one column family in [lower, upper), as seen by one
+// transaction (its snapshot, plus its own uncommitted writes when it is a write transaction).
+//
+// key() and value() are views that stay valid until the next call to next() or seek(), or until
+// the transaction writes (then call seek() again before reading).
+// Thread-safety: not thread-safe; one cursor is used by one thread.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "kg/status.hpp"
+
+namespace rocksdb {
+class Iterator;
+class Slice;
+}  // namespace rocksdb
+
+namespace kg::engine {
+
+class KvCursor {
+ public:
+  // Makes the iterator with `make_iterator(upper_bound)` (upper_bound is nullptr when `upper` is
+  // empty, and lives as long as the cursor), then seeks to `lower`.
+  using IteratorFactory = std::function<rocksdb::Iterator*(const rocksdb::Slice* upper_bound)>;
+  KvCursor(std::string lower, std::string upper, const IteratorFactory& make_iterator);
+  KvCursor(KvCursor&&) noexcept;
+  KvCursor& operator=(KvCursor&&) noexcept;
+  ~KvCursor();
+
+  // Whether the cursor is on a key in range. False at the end and on error (see status()).
+  bool valid() const { return valid_; }
+  void next();
+  // Positions on the first key >= max(target, lower).
+  void seek(std::string_view target);
+  std::string_view key() const;
+  std::string_view value() const;
+  // Non-ok when iteration stopped on an I/O error or corruption.
+  Status status() const;
+
+ private:
+  void update_valid();
+
+  struct Bounds;
+  std::unique_ptr<Bounds> bounds_;  // heap-allocated: the iterator points into it
+  std::unique_ptr<rocksdb::Iterator> it_;
+  bool valid_ = false;
+};
+
+}  // namespace kg::engine

@@ -1,0 +1,98 @@
+#include "engine/txn/kv_transaction.hpp"
+
+#include <rocksdb/db.h>
+#include <rocksdb/utilities/write_batch_with_index.h>
+
+#include "engine/storage/key_codec.hpp"
+#include "engine/storage/rocksdb_status.hpp"
+
+namespace kg::engine {
+
+KvTransaction::KvTransaction(const Store& store, Mode mode)
+    : store_(store), mode_(mode), read_options_(std::make_unique<rocksdb::ReadOptions>()) {
+  snapshot_ = store_.db()->GetSnapshot();
+  read_options_->snapshot = snapshot_;
+  // Use prefix Bloom filters whenever a scan's bounds stay inside one prefix, and total order
+  // otherwise, so every scan is correct whatever its range.
+  read_options_->auto_prefix_mode = true;
+  if (mode_ == Mode::kWrite) {
+    batch_ = std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0,
+                                                            /*overwrite_key=*/true);
+  }
+}
+
+KvTransaction::~KvTransaction() { release(); }
+
+void KvTransaction::release() {
+  open_ = false;
+  if (snapshot_ != nullptr) {
+    store_.db()->ReleaseSnapshot(snapshot_);
+    snapshot_ = nullptr;
+  }
+  batch_.reset();
+}
+
+Result<std::optional<std::string>> KvTransaction::get(Cf cf, std::string_view key) const {
+  std::string value;
+  rocksdb::Slice k(key.data(), key.size());
+  rocksdb::Status s;
+  if (batch_ != nullptr) {
+    s = batch_->GetFromBatchAndDB(store_.db(), *read_options_, store_.cf(cf), k, &value);
+  } else {
+    s = store_.db()->Get(*read_options_, store_.cf(cf), k, &value);
+  }
+  if (s.IsNotFound()) return std::optional<std::string>();
+  if (!s.ok()) return from_rocksdb(s, "read");
+  return std::optional<std::string>(std::move(value));
+}
+
+Status KvTransaction::put(Cf cf, std::string_view key, std::string_view value) {
+  if (batch_ == nullptr || !open_)
+    return Status::internal("write outside an open write transaction");
+  ++pending_writes_;
+  return from_rocksdb(batch_->Put(store_.cf(cf), rocksdb::Slice(key.data(), key.size()),
+                                  rocksdb::Slice(value.data(), value.size())),
+                      "write");
+}
+
+Status KvTransaction::del(Cf cf, std::string_view key) {
+  if (batch_ == nullptr || !open_)
+    return Status::internal("write outside an open write transaction");
+  ++pending_writes_;
+  return from_rocksdb(batch_->Delete(store_.cf(cf), rocksdb::Slice(key.data(), key.size())),
+                      "write");
+}
+
+KvCursor KvTransaction::scan(Cf cf, std::string lower, std::string upper) const {
+  return KvCursor(std::move(lower), std::move(upper), [&](const rocksdb::Slice* upper_bound) {
+    rocksdb::ReadOptions ro = *read_options_;
+    ro.iterate_upper_bound = upper_bound;
+    rocksdb::Iterator* base = store_.db()->NewIterator(ro, store_.cf(cf));
+    if (batch_ == nullptr) return base;
+    // The merged iterator gets no bounds (KvCursor checks them), so nothing points at `ro`.
+    return batch_->NewIteratorWithBase(store_.cf(cf), base);
+  });
+}
+
+KvCursor KvTransaction::scan_prefix(Cf cf, std::string_view prefix) const {
+  return scan(cf, std::string(prefix), keys::prefix_successor(prefix));
+}
+
+Status KvTransaction::commit() {
+  if (!open_) return Status::internal("commit of a transaction that already ended");
+  Status result;
+  if (batch_ != nullptr && batch_->GetWriteBatch()->Count() > 0) {
+    result =
+        from_rocksdb(store_.db()->Write(store_.write_options(), batch_->GetWriteBatch()), "commit");
+  }
+  release();
+  return result;
+}
+
+void KvTransaction::rollback() { release(); }
+
+size_t KvTransaction::pending_bytes() const {
+  return batch_ == nullptr ? 0 : batch_->GetWriteBatch()->GetDataSize();
+}
+
+}  // namespace kg::engine

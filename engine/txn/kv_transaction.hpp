@@ -1,0 +1,79 @@
+// KvTransaction: key-value access to a graph's column families inside one transaction
+// (DESIGN.md §3). Reads see a RocksDB snapshot taken at begin, so a reader never sees half of a
+// write. A write transaction buffers its writes in a WriteBatchWithIndex, reads its own writes,
+// and commits them in one atomic, WAL-logged (synced unless Options::sync_writes is off) write.
+// Destroying an uncommitted write transaction rolls it back.
+//
+// Thread-safety: not thread-safe; a transaction is used by one thread at a time. Many read
+// transactions and one write transaction may be open on one Store at once (the single-writer rule
+// is enforced by Graph::begin_write, not here).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/storage/store.hpp"
+#include "engine/txn/kv_cursor.hpp"
+#include "kg/status.hpp"
+
+namespace rocksdb {
+class Snapshot;
+class WriteBatchWithIndex;
+struct ReadOptions;
+}  // namespace rocksdb
+
+namespace kg::engine {
+
+class KvTransaction {
+ public:
+  enum class Mode { kRead, kWrite };
+
+  // REQUIRES: `store` outlives the transaction.
+  KvTransaction(const Store& store, Mode mode);
+  ~KvTransaction();
+  KvTransaction(const KvTransaction&) = delete;
+  KvTransaction& operator=(const KvTransaction&) = delete;
+
+  bool is_write() const { return mode_ == Mode::kWrite; }
+  // False once commit() or rollback() has run.
+  bool is_open() const { return open_; }
+
+  // The value of `key`, nullopt when absent. kIOError / kCorruption from RocksDB.
+  Result<std::optional<std::string>> get(Cf cf, std::string_view key) const;
+
+  // Buffer a write. REQUIRES: is_write() && is_open().
+  Status put(Cf cf, std::string_view key, std::string_view value);
+  Status del(Cf cf, std::string_view key);
+
+  // Keys in [lower, upper) in byte order; an empty `upper` means no upper bound.
+  KvCursor scan(Cf cf, std::string lower, std::string upper) const;
+  // Keys that start with `prefix`.
+  KvCursor scan_prefix(Cf cf, std::string_view prefix) const;
+
+  // Writes every buffered write atomically. On error nothing was written and the transaction is
+  // rolled back. A read transaction just ends. REQUIRES: is_open().
+  Status commit();
+  // Drops buffered writes and ends the transaction. Idempotent.
+  void rollback();
+
+  // Number of buffered writes (puts and deletes) and their size in bytes.
+  size_t pending_writes() const { return pending_writes_; }
+  size_t pending_bytes() const;
+
+  const Store& store() const { return store_; }
+
+ private:
+  void release();
+
+  const Store& store_;
+  Mode mode_;
+  bool open_ = true;
+  const rocksdb::Snapshot* snapshot_ = nullptr;
+  std::unique_ptr<rocksdb::ReadOptions> read_options_;
+  std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
+  size_t pending_writes_ = 0;
+};
+
+}  // namespace kg::engine

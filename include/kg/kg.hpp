@@ -1,0 +1,14 @@
+// The kg embedding API, all of it: include this one header.
+#pragma once
+
+#include "kg/database.hpp"
+#include "kg/options.hpp"
+#include "kg/status.hpp"
+#include "kg/transaction.hpp"
+#include "kg/types.hpp"
+#include "kg/value.hpp"
+
+namespace kg {
+// The version of this library, "MAJOR.MINOR.PATCH".
+const char* version();
+}  // namespace kg

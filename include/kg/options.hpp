@@ -1,0 +1,26 @@
+// Options for opening a kg graph. A plain struct: every field has a default that suits most uses.
+#pragma once
+
+#include <cstdint>
+
+namespace kg {
+
+struct Options {
+  // Create the graph when the directory does not exist or is empty. When false, opening a missing
+  // graph fails with kNotFound.
+  bool create_if_missing = true;
+
+  // Sync the write-ahead log on every commit, so a commit that returned survives a power loss or
+  // kill -9. Turning it off makes commits much faster, and then a crash of the machine (not of the
+  // process) may lose the last commits; the graph stays consistent either way.
+  bool sync_writes = true;
+
+  // Size of the block cache shared by all column families, in bytes.
+  uint64_t block_cache_bytes = 256ull << 20;
+
+  // How long begin_write() waits for another write transaction of this process to finish before
+  // it fails with kBusy, in milliseconds.
+  uint32_t busy_timeout_ms = 5000;
+};
+
+}  // namespace kg

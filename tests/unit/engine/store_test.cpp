@@ -1,0 +1,215 @@
+// Opening graph directories: new, existing, foreign, other format versions, locked.
+#include <rocksdb/db.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+
+#include "engine/graph.hpp"
+#include "engine/storage/coding.hpp"
+#include "engine/storage/key_codec.hpp"
+#include "engine/storage/store.hpp"
+#include "tests/support/child_process.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using kg::Options;
+using kg::StatusCode;
+using kg::engine::Store;
+using kg::testing::TempDir;
+
+namespace {
+
+void write_file(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
+// Opens the RocksDB database of a graph directly, with every column family, and runs `f` on it.
+template <typename F>
+void with_raw_rocksdb(const std::string& path, F f) {
+  std::vector<std::string> names;
+  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (const auto& n : names) descriptors.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  REQUIRE(rocksdb::DB::Open(rocksdb::DBOptions(), path, descriptors, &handles, &db).ok());
+  std::map<std::string, rocksdb::ColumnFamilyHandle*> by_name;
+  for (size_t i = 0; i < names.size(); ++i) by_name[names[i]] = handles[i];
+  f(db, by_name);
+  for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
+  delete db;
+}
+
+}  // namespace
+
+TEST_CASE("store: creates a graph in a missing directory and reopens it", "[engine][store]") {
+  TempDir dir;
+  std::string uuid;
+  {
+    auto store = Store::open(dir.sub("g"), Options());
+    REQUIRE(store.ok());
+    uuid = (*store)->uuid();
+    CHECK(uuid.size() == 32);
+  }
+  auto again = Store::open(dir.sub("g"), Options());
+  REQUIRE(again.ok());
+  CHECK((*again)->uuid() == uuid);
+}
+
+TEST_CASE("store: creates a graph in an existing empty directory", "[engine][store]") {
+  TempDir dir;
+  auto store = Store::open(dir.path(), Options());
+  REQUIRE(store.ok());
+}
+
+TEST_CASE("store: two graphs get different uuids", "[engine][store]") {
+  TempDir dir;
+  auto a = Store::open(dir.sub("a"), Options());
+  auto b = Store::open(dir.sub("b"), Options());
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  CHECK((*a)->uuid() != (*b)->uuid());
+}
+
+TEST_CASE("store: create_if_missing off refuses a missing graph", "[engine][store]") {
+  TempDir dir;
+  Options o;
+  o.create_if_missing = false;
+  auto store = Store::open(dir.sub("nope"), o);
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.error().code() == StatusCode::kNotFound);
+  CHECK_FALSE(std::filesystem::exists(dir.sub("nope")));
+}
+
+TEST_CASE("store: a directory with other files is not a kg graph and is left alone",
+          "[engine][store]") {
+  TempDir dir;
+  write_file(dir.sub("notes.txt"), "hello");
+  auto store = Store::open(dir.path(), Options());
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.error().code() == StatusCode::kInvalidArgument);
+  CHECK_THAT(store.error().message(), Catch::Contains("is not a kg graph"));
+  // Nothing was created in it.
+  size_t files = 0;
+  for (auto& e : std::filesystem::directory_iterator(dir.path())) {
+    (void)e;
+    ++files;
+  }
+  CHECK(files == 1);
+}
+
+TEST_CASE("store: a plain file is not a kg graph", "[engine][store]") {
+  TempDir dir;
+  write_file(dir.sub("file"), "x");
+  auto store = Store::open(dir.sub("file"), Options());
+  REQUIRE_FALSE(store.ok());
+  CHECK_THAT(store.error().message(), Catch::Contains("not a directory"));
+}
+
+TEST_CASE("store: a RocksDB database without kg's column families is not a kg graph",
+          "[engine][store]") {
+  TempDir dir;
+  {
+    rocksdb::Options o;
+    o.create_if_missing = true;
+    rocksdb::DB* db = nullptr;
+    REQUIRE(rocksdb::DB::Open(o, dir.path(), &db).ok());
+    REQUIRE(db->Put(rocksdb::WriteOptions(), "k", "v").ok());
+    delete db;
+  }
+  auto store = Store::open(dir.path(), Options());
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.error().code() == StatusCode::kInvalidArgument);
+  CHECK_THAT(store.error().message(),
+             Catch::Contains("RocksDB database without kg's column family"));
+}
+
+TEST_CASE("store: a graph of another format version is refused with both versions named",
+          "[engine][store]") {
+  TempDir dir;
+  std::string path = dir.sub("g");
+  REQUIRE(Store::open(path, Options()).ok());
+  with_raw_rocksdb(path, [](rocksdb::DB* db, auto& cfs) {
+    std::string header;
+    REQUIRE(db->Get(rocksdb::ReadOptions(), cfs.at("meta"), "header", &header).ok());
+    std::string patched = header.substr(0, 8);
+    kg::engine::coding::put_u32be(patched, 99);
+    patched += header.substr(12);
+    REQUIRE(db->Put(rocksdb::WriteOptions(), cfs.at("meta"), "header", patched).ok());
+  });
+  auto store = Store::open(path, Options());
+  REQUIRE_FALSE(store.ok());
+  CHECK(store.error().code() == StatusCode::kInvalidArgument);
+  CHECK_THAT(store.error().message(),
+             Catch::Contains("format version 99") &&
+                 Catch::Contains("reads version " + std::to_string(kg::engine::kFormatVersion)));
+}
+
+TEST_CASE("store: a header with the wrong magic is not a kg graph", "[engine][store]") {
+  TempDir dir;
+  std::string path = dir.sub("g");
+  REQUIRE(Store::open(path, Options()).ok());
+  with_raw_rocksdb(path, [](rocksdb::DB* db, auto& cfs) {
+    REQUIRE(db->Put(rocksdb::WriteOptions(), cfs.at("meta"), "header", "something else").ok());
+  });
+  auto store = Store::open(path, Options());
+  REQUIRE_FALSE(store.ok());
+  CHECK_THAT(store.error().message(), Catch::Contains("is not a kg graph"));
+}
+
+TEST_CASE("store: a graph whose creation stopped before the header is completed on open",
+          "[engine][store]") {
+  TempDir dir;
+  std::string path = dir.sub("g");
+  REQUIRE(Store::open(path, Options()).ok());
+  with_raw_rocksdb(path, [](rocksdb::DB* db, auto& cfs) {
+    REQUIRE(db->Delete(rocksdb::WriteOptions(), cfs.at("meta"), "header").ok());
+  });
+  auto store = Store::open(path, Options());
+  REQUIRE(store.ok());
+  CHECK((*store)->uuid().size() == 32);
+}
+
+TEST_CASE("store: a second open in the same process is refused as locked", "[engine][store]") {
+  TempDir dir;
+  auto first = Store::open(dir.sub("g"), Options());
+  REQUIRE(first.ok());
+  auto second = Store::open(dir.sub("g"), Options());
+  REQUIRE_FALSE(second.ok());
+  CHECK(second.error().code() == StatusCode::kBusy);
+  CHECK_THAT(second.error().message(),
+             Catch::Contains("graph is locked by process " + std::to_string(::getpid())));
+  first = kg::Status::internal("closed");  // closes the first store
+  CHECK(Store::open(dir.sub("g"), Options()).ok());
+}
+
+TEST_CASE("store: another process holding the graph makes open fail at once, naming its pid",
+          "[engine][store]") {
+  TempDir dir;
+  std::string path = dir.sub("g");
+  REQUIRE(Store::open(path, Options()).ok());  // create it, then close
+  {
+    kg::testing::ChildProcess holder({kg::testing::test_helper_path(), "hold", path});
+    auto line = holder.read_line();
+    REQUIRE(line == "ready " + std::to_string(holder.pid()));
+    auto store = Store::open(path, Options());
+    REQUIRE_FALSE(store.ok());
+    CHECK(store.error().code() == StatusCode::kBusy);
+    CHECK_THAT(store.error().message(),
+               Catch::Contains("graph is locked by process " + std::to_string(holder.pid())));
+    holder.close_stdin();
+    CHECK(holder.wait() == 0);
+  }
+  CHECK(Store::open(path, Options()).ok());  // free again once the holder exited
+}
+
+TEST_CASE("store: a lock left by a killed process does not block the next open",
+          "[engine][store]") {
+  TempDir dir;
+  std::string path = dir.sub("g");
+  {
+    kg::testing::ChildProcess holder({kg::testing::test_helper_path(), "hold", path});
+    REQUIRE(holder.read_line().has_value());
+    holder.kill_hard();
+    holder.wait();
+  }
+  CHECK(Store::open(path, Options()).ok());
+}
