@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -60,6 +61,7 @@ struct IndexDef {
   LabelId label{};
   PropKeyId key{};
   bool unique = false;
+  std::string name;  // unique among a graph's indexes
   friend bool operator==(const IndexDef&, const IndexDef&) = default;
 };
 

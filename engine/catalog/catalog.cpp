@@ -18,11 +18,11 @@ Result<std::unique_ptr<Catalog>> Catalog::load(const KvTransaction& txn) {
     if (key.empty()) return Status::corruption("empty key in the catalog");
     uint8_t tag = static_cast<uint8_t>(key[0]);
     if (tag == keys::kCatalogIndexTag) {
-      if (key.size() != 9 || value.size() != 1)
+      if (key.size() != 9 || value.empty())
         return Status::corruption("malformed index entry in the catalog");
       catalog->indexes_.push_back(IndexDef{LabelId{coding::get_u32be(key.data() + 1)},
                                            PropKeyId{coding::get_u32be(key.data() + 5)},
-                                           (value[0] & 1) != 0});
+                                           (value[0] & 1) != 0, std::string(value.substr(1))});
       continue;
     }
     if (tag < 1 || tag > 3 || key.size() < 2)

@@ -76,7 +76,7 @@ enum class OrderedTag : uint8_t {
 // --- catalog ------------------------------------------------------------------------------------
 // Name → id:  kind(u8) · 'N' · name bytes      → id(u32)
 // Id → name:  kind(u8) · 'I' · id(u32)         → name bytes
-// Index:      0x10 · label_id(u32) · key_id(u32) → flags(u8): bit 0 = unique
+// Index:      0x10 · label_id(u32) · key_id(u32) → flags(u8) · name bytes; flags bit 0 = unique
 std::string catalog_name_key(NameKind kind, std::string_view name);
 std::string catalog_id_key(NameKind kind, uint32_t id);
 std::string catalog_index_key(LabelId label, PropKeyId key);

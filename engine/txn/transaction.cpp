@@ -475,13 +475,23 @@ std::optional<IndexDef> Transaction::find_index(LabelId label, PropKeyId key) co
   return std::nullopt;
 }
 
-Status Transaction::create_index(LabelId label, PropKeyId key, bool unique) {
+std::optional<IndexDef> Transaction::find_index_by_name(std::string_view name) const {
+  for (const IndexDef& d : indexes_)
+    if (d.name == name) return d;
+  return std::nullopt;
+}
+
+Status Transaction::create_index(LabelId label, PropKeyId key, bool unique, std::string name) {
   return tracked([&]() -> Status {
     KG_TRY(require_write());
     if (find_index(label, key))
       return Status::invalid_argument("an index on :" + label_name(label) + "(" +
                                       prop_key_name(key) + ") already exists");
-    IndexDef def{label, key, unique};
+    if (name.empty())
+      name = (unique ? "constraint_" : "index_") + label_name(label) + "_" + prop_key_name(key);
+    if (find_index_by_name(name))
+      return Status::invalid_argument("an index or constraint named `" + name + "` already exists");
+    IndexDef def{label, key, unique, name};
     // Collect the entries first (no cursor may be open while writing), keyed by their index key so
     // that equal values are neighbours; check uniqueness before writing any of them.
     std::vector<NodeId> nodes;
@@ -513,8 +523,8 @@ Status Transaction::create_index(LabelId label, PropKeyId key, bool unique) {
       }
     }
     for (const auto& [k, entry] : entries) KG_TRY(kv_.put(Cf::kPropIndex, k, ""));
-    KG_TRY(
-        kv_.put(Cf::kCatalog, keys::catalog_index_key(label, key), std::string(1, unique ? 1 : 0)));
+    KG_TRY(kv_.put(Cf::kCatalog, keys::catalog_index_key(label, key),
+                   std::string(1, unique ? 1 : 0) + def.name));
     indexes_.push_back(def);
     delta_.created_indexes.push_back(def);
     return Status();

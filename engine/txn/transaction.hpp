@@ -117,8 +117,11 @@ class Transaction {
   std::vector<IndexDef> indexes() const { return indexes_; }
   std::optional<IndexDef> find_index(LabelId label, PropKeyId key) const;
   // Creates an index and fills it from the label's nodes. With `unique`, fails with
-  // kConstraintVerificationFailed when two of them share a value. kInvalidArgument when one exists.
-  Status create_index(LabelId label, PropKeyId key, bool unique);
+  // kConstraintVerificationFailed when two of them share a value. kInvalidArgument when an index
+  // on (label, key) or one named `name` exists. An empty name gets "index_<label>_<key>" (or
+  // "constraint_..." when unique).
+  Status create_index(LabelId label, PropKeyId key, bool unique, std::string name = {});
+  std::optional<IndexDef> find_index_by_name(std::string_view name) const;
   // kNotFound when there is no such index.
   Status drop_index(LabelId label, PropKeyId key);
   // REQUIRES: find_index(label, key); value not null.

@@ -1,8 +1,11 @@
 // The kg embedding API, all of it: include this one header.
 #pragma once
 
+#include "kg/connection.hpp"
 #include "kg/database.hpp"
 #include "kg/options.hpp"
+#include "kg/prepared_statement.hpp"
+#include "kg/query_result.hpp"
 #include "kg/status.hpp"
 #include "kg/transaction.hpp"
 #include "kg/types.hpp"

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -112,8 +113,20 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
-  Result(Status status) : v_(std::move(status)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::in_place_index<0>, std::move(value)) {}         // NOLINT: implicit
+  Result(Status status) : v_(std::in_place_index<1>, std::move(status)) {}  // NOLINT: implicit
+  // From anything a T can be made of (a Clause from a Match, ...).
+  template <typename U>
+  requires(!std::is_same_v<std::decay_t<U>, T> && !std::is_same_v<std::decay_t<U>, Status> &&
+           std::is_constructible_v<T, U&&>) Result(U&& value)
+      : v_(std::in_place_index<0>, T(std::forward<U>(value))) {}  // NOLINT
+  // From a Result of a type a T can be made of.
+  template <typename U>
+  requires(!std::is_same_v<U, T> && std::is_constructible_v<T, U&&>)
+      Result(Result<U>&& other)  // NOLINT
+      : v_(other.has_value()
+               ? std::variant<T, Status>(std::in_place_index<0>, T(std::move(other).value()))
+               : std::variant<T, Status>(std::in_place_index<1>, other.error())) {}
 
   bool has_value() const { return v_.index() == 0; }
   bool ok() const { return has_value(); }

@@ -1,0 +1,50 @@
+#include "query/executor/adjacency_walker.hpp"
+
+namespace kg::query {
+
+std::optional<std::vector<engine::TypeId>> resolve_types(const std::vector<std::string>& names,
+                                                         ExecContext& ctx) {
+  if (names.empty()) return std::nullopt;
+  std::vector<engine::TypeId> ids;
+  for (const auto& n : names)
+    if (auto id = ctx.type(n)) ids.push_back(*id);
+  return ids;
+}
+
+AdjacencyWalker::AdjacencyWalker(const engine::Transaction& txn, NodeId node, Direction dir,
+                                 const std::optional<std::vector<engine::TypeId>>& types)
+    : txn_(txn), node_(node), dir_(dir), types_(types) {
+  if (!types_) {
+    cursor_.emplace(txn_.expand(node_, dir_));
+    if (!cursor_->valid()) status_ = cursor_->status();
+    return;
+  }
+  open_next_type();
+}
+
+void AdjacencyWalker::open_next_type() {
+  while (type_index_ < types_->size()) {
+    cursor_.emplace(txn_.expand(node_, dir_, (*types_)[type_index_++]));
+    if (cursor_->valid()) return;
+    status_ = cursor_->status();
+    if (!status_.ok()) return;
+  }
+  cursor_.reset();
+}
+
+void AdjacencyWalker::next() {
+  if (!cursor_) return;
+  cursor_->next();
+  if (cursor_->valid()) return;
+  status_ = cursor_->status();
+  if (!status_.ok() || !types_) return;
+  open_next_type();
+}
+
+Value AdjacencyWalker::rel_ref() const {
+  const engine::AdjEntry& e = entry();
+  bool outgoing = e.direction == Direction::kOutgoing;
+  return ExecContext::rel_ref(e.rel, outgoing ? node_ : e.other, outgoing ? e.other : node_);
+}
+
+}  // namespace kg::query

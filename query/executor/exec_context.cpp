@@ -1,0 +1,125 @@
+#include "query/executor/exec_context.hpp"
+
+namespace kg::query {
+
+ExecContext::ExecContext(engine::Transaction& txn, const Map& params,
+                         const std::atomic<bool>* interrupt)
+    : txn_(txn), params_(params), interrupt_(interrupt) {}
+
+Status ExecContext::check_interrupt() const {
+  if (interrupt_ != nullptr && interrupt_->load(std::memory_order_relaxed))
+    return Status(StatusCode::kInterrupted, "the statement was interrupted");
+  return Status();
+}
+
+Result<const engine::NodeRecord*> ExecContext::node_record(NodeId id) {
+  auto it = nodes_.find(id);
+  if (it == nodes_.end()) {
+    KG_ASSIGN_OR_RETURN(auto record, txn_.get_node(id));
+    it = nodes_.emplace(id, std::move(record)).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+Result<const engine::RelRecord*> ExecContext::rel_record(RelId id) {
+  auto it = rels_.find(id);
+  if (it == rels_.end()) {
+    KG_ASSIGN_OR_RETURN(auto record, txn_.get_relationship(id));
+    it = rels_.emplace(id, std::move(record)).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+Value ExecContext::node_ref(NodeId id) {
+  Node n;
+  n.id = id;
+  return Value(std::move(n));
+}
+
+Value ExecContext::rel_ref(RelId id, NodeId start, NodeId end) {
+  Relationship r;
+  r.id = id;
+  r.start = start;
+  r.end = end;
+  return Value(std::move(r));
+}
+
+Result<Value> ExecContext::materialize(const Value& v) {
+  switch (v.type()) {
+    case ValueType::kNode: {
+      NodeId id = v.as_node().id;
+      KG_ASSIGN_OR_RETURN(const engine::NodeRecord* rec, node_record(id));
+      if (rec == nullptr) return node_ref(id);
+      return Value(txn_.node_value(id, *rec));
+    }
+    case ValueType::kRelationship: {
+      const Relationship& r = v.as_relationship();
+      KG_ASSIGN_OR_RETURN(const engine::RelRecord* rec, rel_record(r.id));
+      if (rec == nullptr) return v;
+      return Value(txn_.relationship_value(r.id, *rec));
+    }
+    case ValueType::kPath: {
+      Path p;
+      for (const Node& n : v.as_path().nodes) {
+        KG_ASSIGN_OR_RETURN(Value m, materialize(Value(n)));
+        p.nodes.push_back(m.as_node());
+      }
+      for (const Relationship& r : v.as_path().relationships) {
+        KG_ASSIGN_OR_RETURN(Value m, materialize(Value(r)));
+        p.relationships.push_back(m.as_relationship());
+      }
+      return Value(std::move(p));
+    }
+    case ValueType::kList: {
+      List out;
+      out.reserve(v.as_list().size());
+      for (const Value& e : v.as_list()) {
+        KG_ASSIGN_OR_RETURN(Value m, materialize(e));
+        out.push_back(std::move(m));
+      }
+      return Value(std::move(out));
+    }
+    case ValueType::kMap: {
+      Map out;
+      for (const auto& [k, e] : v.as_map()) {
+        KG_ASSIGN_OR_RETURN(Value m, materialize(e));
+        out.emplace(k, std::move(m));
+      }
+      return Value(std::move(out));
+    }
+    default:
+      return v;
+  }
+}
+
+std::optional<engine::PropKeyId> ExecContext::prop_key(const std::string& name) {
+  auto it = prop_keys_.find(name);
+  if (it != prop_keys_.end()) return it->second;
+  auto id = txn_.find_prop_key(name);
+  if (id) prop_keys_.emplace(name, *id);
+  return id;
+}
+
+std::optional<engine::LabelId> ExecContext::label(const std::string& name) {
+  return txn_.find_label(name);
+}
+
+std::optional<engine::TypeId> ExecContext::type(const std::string& name) {
+  return txn_.find_type(name);
+}
+
+Result<Value> ExecContext::node(NodeId id) {
+  KG_ASSIGN_OR_RETURN(const engine::NodeRecord* rec, node_record(id));
+  if (rec == nullptr) return deleted_entity("node", to_underlying(id));
+  return Value(txn_.node_value(id, *rec));
+}
+
+double ExecContext::random() { return std::uniform_real_distribution<double>(0.0, 1.0)(rng_); }
+
+Status deleted_entity(std::string_view what, uint64_t id) {
+  return Status(StatusCode::kEntityNotFound,
+                std::string(what) + " " + std::to_string(id) + " was deleted in this transaction",
+                {}, "DeletedEntityAccess");
+}
+
+}  // namespace kg::query

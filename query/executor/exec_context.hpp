@@ -1,0 +1,77 @@
+// ExecContext: everything one execution of a statement uses — its transaction, its parameters,
+// caches of the node and relationship records it read, the counters of what it changed, and the
+// interrupt flag.
+//
+// Inside the executor, nodes and relationships travel as references: a kg::Node holding only its
+// id, a kg::Relationship holding its id, start and end. Properties and labels are read through
+// this context (cached; writes invalidate), and materialize() turns references into full values
+// for results and for functions.
+// Thread-safety: not thread-safe; one execution on one thread.
+#pragma once
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <unordered_map>
+
+#include "engine/txn/transaction.hpp"
+#include "kg/query_result.hpp"
+#include "query/functions/function_registry.hpp"
+
+namespace kg::query {
+
+using Row = std::vector<Value>;
+
+class ExecContext : public FunctionContext {
+ public:
+  // REQUIRES: txn and params outlive the context. `interrupt` may be null.
+  ExecContext(engine::Transaction& txn, const Map& params, const std::atomic<bool>* interrupt);
+
+  engine::Transaction& txn() { return txn_; }
+  const Map& params() const { return params_; }
+  QueryCounters& counters() { return counters_; }
+
+  // kInterrupted when the statement was asked to stop.
+  Status check_interrupt() const;
+
+  // The record of a node or relationship as this statement sees it; nullptr when it does not
+  // exist (never did, or was deleted).
+  Result<const engine::NodeRecord*> node_record(NodeId id);
+  Result<const engine::RelRecord*> rel_record(RelId id);
+  // Call after writing a node or relationship, so the next read sees the write.
+  void invalidate(NodeId id) { nodes_.erase(id); }
+  void invalidate(RelId id) { rels_.erase(id); }
+
+  static Value node_ref(NodeId id);
+  static Value rel_ref(RelId id, NodeId start, NodeId end);
+
+  // A deep copy of `v` with every node, relationship and path reference filled in (labels, type,
+  // properties). A deleted entity keeps only its ids.
+  Result<Value> materialize(const Value& v);
+
+  // Interned ids of names, nullopt for names the graph has never seen.
+  std::optional<engine::PropKeyId> prop_key(const std::string& name);
+  std::optional<engine::LabelId> label(const std::string& name);
+  std::optional<engine::TypeId> type(const std::string& name);
+
+  // FunctionContext
+  Result<Value> node(NodeId id) override;
+  double random() override;
+
+ private:
+  engine::Transaction& txn_;
+  const Map& params_;
+  const std::atomic<bool>* interrupt_;
+  QueryCounters counters_;
+  std::unordered_map<NodeId, std::optional<engine::NodeRecord>> nodes_;
+  std::unordered_map<RelId, std::optional<engine::RelRecord>> rels_;
+  std::unordered_map<std::string, engine::PropKeyId> prop_keys_;
+  std::mt19937_64 rng_{std::random_device{}()};
+};
+
+// "Node 7 was deleted in this transaction" (EntityNotFound, DeletedEntityAccess).
+Status deleted_entity(std::string_view what, uint64_t id);
+
+}  // namespace kg::query

@@ -1,0 +1,159 @@
+// Aggregate: groups rows by key values (Cypher's equivalence: null ≡ null, 1 ≡ 1.0) and computes
+// aggregate functions per group. Without keys, an empty input still gives one row (count = 0).
+#include <unordered_map>
+#include <unordered_set>
+
+#include "query/executor/evaluator.hpp"
+#include "query/executor/operators/operators.hpp"
+
+namespace kg::query {
+
+namespace {
+
+class AggregateOperator : public Operator {
+ public:
+  AggregateOperator(OperatorPtr input, std::vector<ProjectItem> keys,
+                    std::vector<AggregateSpec> aggregates, std::shared_ptr<const size_t> width)
+      : input_(std::move(input)),
+        keys_(std::move(keys)),
+        aggregates_(std::move(aggregates)),
+        width_(std::move(width)) {}
+
+  std::string describe() const override {
+    std::string d = "Aggregation (";
+    for (size_t i = 0; i < aggregates_.size(); ++i) d += (i ? ", " : "") + aggregates_[i].function;
+    return d + ")";
+  }
+  std::vector<Operator*> children() const override { return {input_.get()}; }
+  void reset() override {
+    Operator::reset();
+    groups_.clear();
+    index_.clear();
+    done_ = false;
+    next_ = 0;
+  }
+
+ protected:
+  Result<bool> produce(ExecContext& ctx, RowBatch& out) override {
+    if (!done_) {
+      KG_TRY(consume(ctx));
+      done_ = true;
+    }
+    while (next_ < groups_.size() && out.size() < kBatchSize) {
+      Group& g = groups_[next_++];
+      Row row = std::move(g.first_row);
+      for (size_t i = 0; i < keys_.size(); ++i) row[static_cast<size_t>(keys_[i].slot)] = g.key[i];
+      for (size_t i = 0; i < aggregates_.size(); ++i) {
+        Value v;
+        if (aggregates_[i].function == "count(*)") {
+          v = Value(static_cast<int64_t>(g.count_star));
+        } else {
+          KG_ASSIGN_OR_RETURN(v, g.states[i].aggregator->result());
+        }
+        row[static_cast<size_t>(aggregates_[i].slot)] = std::move(v);
+      }
+      out.push_back(std::move(row));
+    }
+    return next_ < groups_.size();
+  }
+
+ private:
+  struct State {
+    std::unique_ptr<Aggregator> aggregator;
+    std::unordered_set<Value, ValueHash, ValueEquivalent> seen;  // for DISTINCT
+  };
+  struct Group {
+    Row key;
+    Row first_row;
+    uint64_t count_star = 0;
+    std::vector<State> states;
+  };
+
+  Status new_group(Row key, const Row& first) {
+    Group g;
+    g.key = key;
+    g.first_row = first;
+    for (const AggregateSpec& a : aggregates_) {
+      State s;
+      if (a.function != "count(*)") {
+        const AggregateFunction* fn = find_aggregate_function(a.function);
+        if (fn == nullptr) return Status::internal("unknown aggregate " + a.function);
+        s.aggregator = fn->make();
+      }
+      g.states.push_back(std::move(s));
+    }
+    index_.emplace(std::move(key), groups_.size());
+    groups_.push_back(std::move(g));
+    return Status();
+  }
+
+  Status consume(ExecContext& ctx) {
+    for (;;) {
+      RowBatch batch;
+      KG_ASSIGN_OR_RETURN(bool more, input_->next(ctx, batch));
+      for (Row& row : batch) KG_TRY(add(ctx, row));
+      if (!more) break;
+      KG_TRY(ctx.check_interrupt());
+    }
+    if (groups_.empty() && keys_.empty()) KG_TRY(new_group(Row{}, Row(*width_)));
+    return Status();
+  }
+
+  Status add(ExecContext& ctx, Row& row) {
+    Row key;
+    key.reserve(keys_.size());
+    for (const ProjectItem& k : keys_) {
+      KG_ASSIGN_OR_RETURN(Value v, evaluate(*k.expr, row, ctx));
+      key.push_back(std::move(v));
+    }
+    auto it = index_.find(key);
+    if (it == index_.end()) {
+      KG_TRY(new_group(std::move(key), row));
+      it = index_.find(groups_.back().key);
+    }
+    Group& g = groups_[it->second];
+    ++g.count_star;
+    for (size_t i = 0; i < aggregates_.size(); ++i) {
+      const AggregateSpec& a = aggregates_[i];
+      if (a.function == "count(*)") continue;
+      std::vector<Value> args;
+      for (const ast::Expr* e : a.args) {
+        KG_ASSIGN_OR_RETURN(Value v, evaluate(*e, row, ctx));
+        if (v.is_node() || v.is_relationship() || v.is_path() || v.is_list() || v.is_map()) {
+          KG_ASSIGN_OR_RETURN(v, ctx.materialize(v));
+        }
+        args.push_back(std::move(v));
+      }
+      State& s = g.states[i];
+      if (a.distinct && !args.empty()) {
+        if (args[0].is_null()) continue;
+        if (!s.seen.insert(args[0]).second) continue;
+      }
+      Status st = s.aggregator->add(args);
+      if (!st.ok() && !st.pos().known() && !a.args.empty())
+        st = Status(st.code(), st.message(), a.args[0]->pos, st.detail());
+      KG_TRY(st);
+    }
+    return Status();
+  }
+
+  OperatorPtr input_;
+  std::vector<ProjectItem> keys_;
+  std::vector<AggregateSpec> aggregates_;
+  std::vector<Group> groups_;  // in order of first appearance
+  std::unordered_map<Row, size_t, RowHash, RowEquivalent> index_;
+  bool done_ = false;
+  size_t next_ = 0;
+  std::shared_ptr<const size_t> width_;
+};
+
+}  // namespace
+
+OperatorPtr make_aggregate(OperatorPtr input, std::vector<ProjectItem> keys,
+                           std::vector<AggregateSpec> aggregates,
+                           std::shared_ptr<const size_t> width) {
+  return std::make_unique<AggregateOperator>(std::move(input), std::move(keys),
+                                             std::move(aggregates), std::move(width));
+}
+
+}  // namespace kg::query

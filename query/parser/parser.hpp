@@ -1,0 +1,19 @@
+// The Cypher parser: a hand-written recursive-descent parser from tokens to the AST of one
+// statement. Errors are SyntaxError at the line:column of the offending token, with openCypher's
+// detail code where one applies (UnexpectedSyntax, InvalidNumberLiteral, IntegerOverflow, ...).
+#pragma once
+
+#include <string_view>
+
+#include "kg/status.hpp"
+#include "query/ast/statement.hpp"
+
+namespace kg::query {
+
+// Parses one statement; a trailing ';' is allowed. Nesting deeper than kMaxParseDepth (brackets,
+// parentheses, operators) is a SyntaxError rather than a stack overflow.
+Result<ast::Statement> parse_statement(std::string_view text);
+
+constexpr int kMaxParseDepth = 500;
+
+}  // namespace kg::query

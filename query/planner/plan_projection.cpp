@@ -1,0 +1,251 @@
+// Planning WITH and RETURN: projection items (with *), aggregation with implicit grouping,
+// DISTINCT, ORDER BY (over the new and, without aggregation or DISTINCT, the old variables),
+// SKIP, LIMIT and WITH's WHERE.
+#include <algorithm>
+
+#include "query/planner/planner.hpp"
+
+namespace kg::query {
+
+using ast::Expr;
+using ast::ExprKind;
+
+namespace {
+
+Status syntax(SourcePos pos, std::string msg, std::string detail) {
+  return Status::syntax_error(pos, std::move(msg), std::move(detail));
+}
+
+// The aggregate calls in `e`, outermost first; NestedAggregation when one contains another.
+Status find_aggregates(Expr& e, std::vector<Expr*>& out) {
+  if (!aggregate_name(e).empty()) {
+    for (auto& c : e.children)
+      if (c && contains_aggregate(*c))
+        return syntax(c->pos, "Can't use aggregate functions inside of aggregate functions",
+                      "NestedAggregation");
+    out.push_back(&e);
+    return Status();
+  }
+  for (auto& c : e.children)
+    if (c) KG_TRY(find_aggregates(*c, out));
+  return Status();
+}
+
+std::string text_of(std::string_view text, const Expr& e) {
+  if (e.end <= e.begin || e.end > text.size()) return "";
+  return std::string(text.substr(e.begin, e.end - e.begin));
+}
+
+// Checks that outside its aggregate calls, an aggregating item only uses grouping keys.
+Status check_grouping(const Expr& e, std::string_view text, const std::set<std::string>& keys,
+                      const std::set<std::string>& key_variables) {
+  if (!aggregate_name(e).empty()) return Status();
+  std::string t = text_of(text, e);
+  if (!t.empty() && keys.count(t) != 0) return Status();
+  if (e.kind == ExprKind::kVariable) {
+    if (key_variables.count(e.name) != 0) return Status();
+    return syntax(e.pos,
+                  "Aggregation column contains implicit grouping expressions: `" + e.name +
+                      "` is neither aggregated nor a grouping key",
+                  "AmbiguousAggregationExpression");
+  }
+  for (const auto& c : e.children)
+    if (c) KG_TRY(check_grouping(*c, text, keys, key_variables));
+  return Status();
+}
+
+// SKIP and LIMIT take constants: literals and parameters.
+Status check_constant(const Expr& e, std::string_view what) {
+  if (e.kind == ExprKind::kVariable || e.kind == ExprKind::kPatternPredicate ||
+      e.kind == ExprKind::kPatternComprehension)
+    return syntax(e.pos, "It is not allowed to refer to variables in " + std::string(what),
+                  "NonConstantExpression");
+  for (const auto& c : e.children)
+    if (c) KG_TRY(check_constant(*c, what));
+  if (e.kind == ExprKind::kLiteral) {
+    if (e.value.is_int() && e.value.as_int() < 0)
+      return syntax(e.pos, std::string(what) + " needs a non-negative INTEGER",
+                    "NegativeIntegerArgument");
+    if (!e.value.is_int() && !e.value.is_null())
+      return syntax(e.pos, std::string(what) + " needs an INTEGER", "InvalidArgumentType");
+  }
+  return Status();
+}
+
+}  // namespace
+
+Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, OperatorPtr input,
+                                             Scope& scope, bool is_return,
+                                             std::vector<std::string>& columns) {
+  std::string_view text = plan_.text;
+  const char* clause = is_return ? "RETURN" : "WITH";
+  if (p.star) {
+    std::vector<ast::ProjectionItem> star;
+    for (const auto& [name, var] : scope) {
+      ast::ProjectionItem item;
+      item.expr = variable_ref(name, var.slot, p.pos);
+      item.alias = name;
+      item.has_alias = true;
+      star.push_back(std::move(item));
+    }
+    if (star.empty() && p.items.empty())
+      return syntax(p.pos,
+                    std::string(clause) + " * is not allowed when there are no variables in scope",
+                    "NoVariablesInScope");
+    for (auto& item : p.items) star.push_back(std::move(item));
+    p.items = std::move(star);
+    p.star = false;
+  }
+  std::set<std::string> aliases;
+  for (const auto& item : p.items) {
+    if (!is_return && !item.has_alias && item.expr->kind != ExprKind::kVariable)
+      return syntax(item.expr->pos, "Expression in WITH must be aliased (use AS)",
+                    "NoExpressionAlias");
+    if (!aliases.insert(item.alias).second)
+      return syntax(
+          item.expr->pos,
+          "Multiple result columns with the same name `" + item.alias + "` are not supported",
+          "ColumnNameConflict");
+  }
+
+  bool aggregating = false;
+  for (const auto& item : p.items) aggregating = aggregating || contains_aggregate(*item.expr);
+
+  std::vector<int> slots(p.items.size());
+  OperatorPtr root = std::move(input);
+  if (aggregating) {
+    std::vector<ProjectItem> keys;
+    std::vector<AggregateSpec> aggregates;
+    std::set<std::string> key_texts, key_variables;
+    for (size_t i = 0; i < p.items.size(); ++i) {
+      Expr& e = *p.items[i].expr;
+      if (contains_aggregate(e)) continue;
+      KG_TRY(bind(e, scope));
+      slots[i] = new_slot();
+      keys.push_back({&e, slots[i]});
+      std::string t = text_of(text, e);
+      if (!t.empty()) key_texts.insert(t);
+      if (e.kind == ExprKind::kVariable) key_variables.insert(e.name);
+    }
+    std::vector<ProjectItem> after;
+    for (size_t i = 0; i < p.items.size(); ++i) {
+      Expr& e = *p.items[i].expr;
+      if (!contains_aggregate(e)) continue;
+      std::vector<Expr*> calls;
+      KG_TRY(find_aggregates(e, calls));
+      for (Expr* call : calls) {
+        AggregateSpec spec;
+        spec.function = aggregate_name(*call);
+        spec.distinct = call->distinct;
+        for (auto& arg : call->children) {
+          KG_TRY(bind(*arg, scope));
+          spec.args.push_back(arg.get());
+        }
+        call->slot = new_slot();
+        spec.slot = call->slot;
+        aggregates.push_back(std::move(spec));
+      }
+      KG_TRY(check_grouping(e, text, key_texts, key_variables));
+      KG_TRY(bind(e, scope, /*allow_aggregates=*/true));
+      slots[i] = new_slot();
+      after.push_back({&e, slots[i]});
+    }
+    root = make_aggregate(std::move(root), std::move(keys), std::move(aggregates), plan_.width);
+    root = make_project(std::move(root), std::move(after), "");
+  } else {
+    std::vector<ProjectItem> items;
+    for (size_t i = 0; i < p.items.size(); ++i) {
+      KG_TRY(bind(*p.items[i].expr, scope));
+      slots[i] = new_slot();
+      items.push_back({p.items[i].expr.get(), slots[i]});
+    }
+    root = make_project(std::move(root), std::move(items), "");
+  }
+
+  Scope out;
+  for (size_t i = 0; i < p.items.size(); ++i) {
+    const Expr& e = *p.items[i].expr;
+    VarKind kind = VarKind::kAny;
+    switch (e.kind) {
+      case ExprKind::kVariable: {
+        auto it = scope.find(e.name);
+        kind = it != scope.end() ? it->second.kind : VarKind::kAny;
+        break;
+      }
+      case ExprKind::kList:
+        kind = VarKind::kList;
+        break;
+      case ExprKind::kLiteral:
+      case ExprKind::kMap:
+      case ExprKind::kBinary:
+      case ExprKind::kUnary:
+      case ExprKind::kIsNull:
+      case ExprKind::kIsNotNull:
+      case ExprKind::kListComprehension:
+      case ExprKind::kPatternComprehension:
+      case ExprKind::kPatternPredicate:
+      case ExprKind::kCountStar:
+        kind = VarKind::kValue;
+        break;
+      default:
+        break;
+    }
+    out[p.items[i].alias] = Var{slots[i], kind};
+  }
+
+  if (p.distinct) root = make_distinct(std::move(root), slots);
+
+  if (!p.order_by.empty()) {
+    Scope sort_scope = out;
+    if (!p.distinct && !aggregating)
+      for (const auto& [name, var] : scope) sort_scope.emplace(name, var);
+    std::vector<SortKey> keys;
+    for (auto& s : p.order_by) {
+      // An expression as written in the projection is the projected value.
+      std::string t = text_of(text, *s.expr);
+      Expr* key = nullptr;
+      for (size_t i = 0; i < p.items.size() && !t.empty(); ++i) {
+        if (text_of(text, *p.items[i].expr) == t) {
+          key = own(variable_ref(p.items[i].alias, slots[i], s.expr->pos));
+          break;
+        }
+      }
+      if (key == nullptr) {
+        if (contains_aggregate(*s.expr))
+          return syntax(s.expr->pos, "Aggregations in ORDER BY must also be projected",
+                        "InvalidAggregation");
+        KG_TRY(bind(*s.expr, sort_scope));
+        key = s.expr.get();
+      }
+      keys.push_back({key, s.descending});
+    }
+    const Expr* top = p.skip ? nullptr : p.limit.get();
+    if (top != nullptr) KG_TRY(check_constant(*top, "LIMIT"));
+    root = make_sort(std::move(root), std::move(keys), top);
+  }
+  if (p.skip) {
+    KG_TRY(check_constant(*p.skip, "SKIP"));
+    KG_TRY(bind(*p.skip, Scope{}));
+    root = make_skip(std::move(root), p.skip.get());
+  }
+  if (p.limit) {
+    KG_TRY(check_constant(*p.limit, "LIMIT"));
+    KG_TRY(bind(*p.limit, Scope{}));
+    root = make_limit(std::move(root), p.limit.get(), plan_.writes);
+  }
+  if (where != nullptr) {
+    if (contains_aggregate(*where))
+      return syntax(where->pos, "Invalid use of an aggregating function in WHERE",
+                    "InvalidAggregation");
+    KG_TRY(bind(*where, out));
+    root = make_filter(std::move(root), where, "");
+  }
+  scope = std::move(out);
+  if (is_return) {
+    for (const auto& item : p.items) columns.push_back(item.alias);
+    root = make_produce_results(std::move(root), slots);
+  }
+  return root;
+}
+
+}  // namespace kg::query

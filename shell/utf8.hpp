@@ -1,0 +1,37 @@
+// UTF-8 decoding for the shell's output: JSON escaping, column widths of tables, and the caret
+// under an error position.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kg::shell {
+
+inline constexpr char32_t kReplacementChar = 0xFFFD;
+
+// The code point that starts at s[i] and the number of bytes it takes. An invalid sequence decodes
+// as U+FFFD covering its maximal subpart (Unicode §3.9, "U+FFFD substitution of maximal
+// subparts"): E2 82 41 is U+FFFD then 'A'.
+// REQUIRES: i < s.size().
+struct Decoded {
+  char32_t code_point;
+  size_t length;
+  bool valid;
+};
+Decoded decode_utf8(std::string_view s, size_t i);
+
+// Appends the UTF-8 encoding of `cp` (REQUIRES: a Unicode scalar value).
+void append_utf8(std::string& out, char32_t cp);
+
+// How many code points `s` holds (invalid sequences count as one each).
+size_t code_point_count(std::string_view s);
+
+// Terminal columns a code point takes: 0 for combining marks, 2 for East Asian wide and
+// fullwidth characters and emoji, 1 otherwise. An approximation of wcwidth() that needs no locale.
+int display_width(char32_t cp);
+
+// Terminal columns of `s`, by display_width().
+size_t display_width(std::string_view s);
+
+}  // namespace kg::shell
