@@ -24,6 +24,8 @@ std::string_view status_code_name(StatusCode code) {
       return "ConstraintVerificationFailed";
     case StatusCode::kConstraintValidationFailed:
       return "ConstraintValidationFailed";
+    case StatusCode::kProcedureError:
+      return "ProcedureError";
     case StatusCode::kIOError:
       return "IOError";
     case StatusCode::kCorruption:

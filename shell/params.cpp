@@ -48,7 +48,8 @@ Result<ParamAssignment> parse_param_assignment(std::string_view text) {
       if (close == std::string_view::npos) return bad_assignment(text, i, "unterminated `name`");
       a.name = std::string(text.substr(i + 1, close - i - 1));
       i = close + 1;
-    } else if (i < text.size() && is_name_start(text[i])) {
+    } else if (i < text.size() && (is_name_start(text[i]) || is_name_char(text[i]))) {
+      // Cypher parameter names may also be digits: $0, $1.
       size_t start = i;
       while (i < text.size() && is_name_char(text[i])) ++i;
       a.name = std::string(text.substr(start, i - start));

@@ -9,6 +9,8 @@
 // is enforced by Graph::begin_write, not here).
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +22,8 @@
 
 namespace rocksdb {
 class Snapshot;
+class Status;
+class WriteBatch;
 class WriteBatchWithIndex;
 struct ReadOptions;
 }  // namespace rocksdb
@@ -66,6 +70,7 @@ class KvTransaction {
 
  private:
   void release();
+  rocksdb::Status sorted_batch(rocksdb::WriteBatch& out) const;
 
   const Store& store_;
   Mode mode_;
@@ -74,6 +79,9 @@ class KvTransaction {
   std::unique_ptr<rocksdb::ReadOptions> read_options_;
   std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
   size_t pending_writes_ = 0;
+  // Buffered writes per column family: a family this transaction has not written is read from
+  // the snapshot directly, without a lookup in the batch's index.
+  std::array<uint32_t, kNumCfs> cf_writes_{};
 };
 
 }  // namespace kg::engine

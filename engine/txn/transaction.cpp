@@ -236,6 +236,18 @@ Result<NodeRecord> Transaction::load_node(NodeId node) const {
   return std::move(*record);
 }
 
+Result<bool> Transaction::node_exists(NodeId node) {
+  // Ids are allocated densely and never reused, so while no node was ever deleted (the count of
+  // nodes equals the next id) a node exists exactly when its id is below the next id: no read.
+  if (!no_node_deleted_) {
+    KG_ASSIGN_OR_RETURN(uint64_t count, read_count(std::string(keys::kMetaNodeCount)));
+    no_node_deleted_ = count == graph_.next_node_id_;
+  }
+  if (*no_node_deleted_) return to_underlying(node) < graph_.next_node_id_;
+  KG_ASSIGN_OR_RETURN(auto bytes, kv_.get(Cf::kNodes, keys::node_key(node)));
+  return bytes.has_value();
+}
+
 Result<NodeId> Transaction::create_node(std::span<const LabelId> labels, PropertyMap properties) {
   return tracked([&]() -> Result<NodeId> {
     KG_TRY(require_write());
@@ -341,6 +353,7 @@ Status Transaction::delete_node(NodeId node, DeleteMode mode) {
         KG_TRY(property_index::remove(kv_, index.label, index.key, *v, node));
     }
     add_count(std::string(keys::kMetaNodeCount), -1);
+    no_node_deleted_ = false;
     return node_store::erase(kv_, node);
   });
 }
@@ -359,7 +372,7 @@ Result<RelId> Transaction::create_relationship(NodeId src, TypeId type, NodeId d
   return tracked([&]() -> Result<RelId> {
     KG_TRY(require_write());
     for (NodeId end : {src, dst}) {
-      KG_ASSIGN_OR_RETURN(auto exists, kv_.get(Cf::kNodes, keys::node_key(end)));
+      KG_ASSIGN_OR_RETURN(bool exists, node_exists(end));
       if (!exists) return entity_not_found(node_text(end) + " (an end of a new relationship)");
     }
     RelRecord record{type, src, dst, normalized(std::move(properties))};

@@ -165,6 +165,8 @@ class Transaction {
   Status check_unique(const IndexDef& index, const Value& value, NodeId self) const;
   Status check_properties(const PropertyMap& props) const;
   Result<NodeRecord> load_node(NodeId node) const;
+  // Whether a node exists, for a write transaction (uses the id counter when it can).
+  Result<bool> node_exists(NodeId node);
   Result<RelRecord> load_relationship(RelId rel) const;
   void add_count(std::string key, int64_t delta);
   Result<uint64_t> read_count(const std::string& key) const;
@@ -180,6 +182,8 @@ class Transaction {
   std::map<std::string, int64_t> count_deltas_;   // meta statistics key → delta
   std::unordered_set<NodeId> deleted_connected_;  // kCheckAtCommit nodes to verify
   uint64_t count_changes_ = 0;
+  // Known once asked: no node was ever deleted in this graph, this transaction included.
+  std::optional<bool> no_node_deleted_;
   Status failed_;  // the first write that failed part way
   uint64_t start_next_node_id_ = 0;
   uint64_t start_next_rel_id_ = 0;

@@ -32,6 +32,7 @@ enum class StatusCode : int {
   kParameterMissing = 7,
   kConstraintVerificationFailed = 8,
   kConstraintValidationFailed = 9,
+  kProcedureError = 10,
   kIOError = 20,
   kCorruption = 21,
   kBusy = 22,

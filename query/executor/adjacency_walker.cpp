@@ -1,13 +1,17 @@
 #include "query/executor/adjacency_walker.hpp"
 
+#include <algorithm>
+
 namespace kg::query {
 
 std::optional<std::vector<engine::TypeId>> resolve_types(const std::vector<std::string>& names,
                                                          ExecContext& ctx) {
   if (names.empty()) return std::nullopt;
   std::vector<engine::TypeId> ids;
-  for (const auto& n : names)
-    if (auto id = ctx.type(n)) ids.push_back(*id);
+  for (const auto& n : names) {
+    auto id = ctx.type(n);
+    if (id && std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
+  }
   return ids;
 }
 

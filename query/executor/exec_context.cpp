@@ -30,6 +30,10 @@ Result<const engine::RelRecord*> ExecContext::rel_record(RelId id) {
   return it->second ? &*it->second : nullptr;
 }
 
+void ExecContext::remember_deleted(RelId id, const engine::RelRecord& record) {
+  deleted_rels_.emplace(id, record);
+}
+
 Value ExecContext::node_ref(NodeId id) {
   Node n;
   n.id = id;
@@ -55,7 +59,13 @@ Result<Value> ExecContext::materialize(const Value& v) {
     case ValueType::kRelationship: {
       const Relationship& r = v.as_relationship();
       KG_ASSIGN_OR_RETURN(const engine::RelRecord* rec, rel_record(r.id));
-      if (rec == nullptr) return v;
+      if (rec == nullptr) {
+        auto it = deleted_rels_.find(r.id);
+        if (it == deleted_rels_.end()) return v;
+        engine::RelRecord bare = it->second;
+        bare.properties.clear();
+        return Value(txn_.relationship_value(r.id, bare));
+      }
       return Value(txn_.relationship_value(r.id, *rec));
     }
     case ValueType::kPath: {

@@ -43,6 +43,9 @@ class ExecContext : public FunctionContext {
   // Call after writing a node or relationship, so the next read sees the write.
   void invalidate(NodeId id) { nodes_.erase(id); }
   void invalidate(RelId id) { rels_.erase(id); }
+  // Remembers a relationship deleted by this statement, so that type(r), startNode(r) and
+  // endNode(r) still answer after DELETE r (its properties are gone).
+  void remember_deleted(RelId id, const engine::RelRecord& record);
 
   static Value node_ref(NodeId id);
   static Value rel_ref(RelId id, NodeId start, NodeId end);
@@ -67,6 +70,7 @@ class ExecContext : public FunctionContext {
   QueryCounters counters_;
   std::unordered_map<NodeId, std::optional<engine::NodeRecord>> nodes_;
   std::unordered_map<RelId, std::optional<engine::RelRecord>> rels_;
+  std::unordered_map<RelId, engine::RelRecord> deleted_rels_;
   std::unordered_map<std::string, engine::PropKeyId> prop_keys_;
   std::mt19937_64 rng_{std::random_device{}()};
 };

@@ -65,7 +65,56 @@ void collect_slots(const Expr& e, std::set<int>& out, const std::set<int>& local
     if (c) collect_slots(*c, out, local);
 }
 
-Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates) {
+namespace {
+
+// What the planner knows of an expression's type without running it.
+enum class StaticKind { kUnknown, kNode, kRel, kPath, kScalar, kList, kMap };
+
+StaticKind static_kind(const Expr& e, const Planner::Scope& scope) {
+  switch (e.kind) {
+    case ExprKind::kVariable: {
+      auto it = scope.find(e.name);
+      if (it == scope.end()) return StaticKind::kUnknown;
+      switch (it->second.kind) {
+        case Planner::VarKind::kNode: return StaticKind::kNode;
+        case Planner::VarKind::kRel: return StaticKind::kRel;
+        case Planner::VarKind::kPath: return StaticKind::kPath;
+        default: return StaticKind::kUnknown;
+      }
+    }
+    case ExprKind::kLiteral:
+      return e.value.is_null() ? StaticKind::kUnknown : StaticKind::kScalar;
+    case ExprKind::kList: return StaticKind::kList;
+    case ExprKind::kMap: return StaticKind::kMap;
+    default: return StaticKind::kUnknown;
+  }
+}
+
+}  // namespace
+
+// Functions over entities given an argument of a kind they can never take: a compile-time
+// error, as openCypher's type checker reports it (labels(path), type(node), size(node), ...).
+Status Planner::check_argument_kinds(const Expr& e, const Scope& scope) {
+  if (e.children.empty()) return Status();
+  std::string name = lower(e.name);
+  StaticKind k = static_kind(*e.children[0], scope);
+  if (k == StaticKind::kUnknown) return Status();
+  bool ok = true;
+  if (name == "labels") ok = k == StaticKind::kNode;
+  else if (name == "type" || name == "startnode" || name == "endnode") ok = k == StaticKind::kRel;
+  else if (name == "nodes" || name == "relationships") ok = k == StaticKind::kPath;
+  else if (name == "length") ok = k == StaticKind::kPath || k == StaticKind::kScalar;
+  else if (name == "size") ok = k == StaticKind::kList || k == StaticKind::kScalar;
+  else if (name == "properties" || name == "keys")
+    ok = k == StaticKind::kNode || k == StaticKind::kRel || k == StaticKind::kMap;
+  if (ok) return Status();
+  return syntax(e.children[0]->pos,
+                "Type mismatch: " + std::string(e.scalar ? e.scalar->name : e.name) +
+                    "() cannot take this argument",
+                "InvalidArgumentType");
+}
+
+Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates, bool predicate) {
   switch (e.kind) {
     case ExprKind::kVariable: {
       if (e.slot >= 0) return Status();  // synthesized references come bound
@@ -73,6 +122,11 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates) {
       if (it == scope.end())
         return syntax(e.pos, "Variable `" + e.name + "` not defined", "UndefinedVariable");
       e.slot = it->second.slot;
+      VarKind k = it->second.kind;
+      if (predicate && (k == VarKind::kNode || k == VarKind::kRel || k == VarKind::kRelList ||
+                        k == VarKind::kPath))
+        return syntax(e.pos, "Type mismatch: `" + e.name + "` is not a boolean",
+                      "InvalidArgumentType");
       return Status();
     }
     case ExprKind::kParameter:
@@ -101,7 +155,7 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates) {
                       "InvalidNumberOfArguments");
       e.scalar = fn;
       for (auto& c : e.children) KG_TRY(bind(*c, scope, allow_aggregates));
-      return Status();
+      return check_argument_kinds(e, scope);
     }
     case ExprKind::kListComprehension:
     case ExprKind::kQuantifier: {
@@ -109,7 +163,7 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates) {
       Scope inner = scope;
       e.slot = new_slot();
       local_slots_.insert(e.slot);
-      inner[e.name] = Var{e.slot, VarKind::kValue};
+      inner[e.name] = Var{e.slot, VarKind::kAny};
       for (size_t i = 1; i < e.children.size(); ++i)
         if (e.children[i]) KG_TRY(bind(*e.children[i], inner));
       return Status();
@@ -122,8 +176,8 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates) {
       e.slot2 = new_slot();
       local_slots_.insert(e.slot);
       local_slots_.insert(e.slot2);
-      inner[e.name] = Var{e.slot, VarKind::kValue};
-      inner[e.keys[0]] = Var{e.slot2, VarKind::kValue};
+      inner[e.name] = Var{e.slot, VarKind::kAny};
+      inner[e.keys[0]] = Var{e.slot2, VarKind::kAny};
       return bind(*e.children[2], inner);
     }
     case ExprKind::kMapProjection: {
@@ -136,6 +190,11 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates) {
       return Status();
     }
     case ExprKind::kPatternPredicate: {
+      if (!predicate)
+        return syntax(e.pos,
+                      "A pattern can be used as an expression only as a predicate (in WHERE or "
+                      "exists()); use a pattern comprehension [(a)-->(b) | b] for a list",
+                      "UnexpectedSyntax");
       KG_ASSIGN_OR_RETURN(e.subplan, pattern_subplan(*e.pattern, scope, nullptr));
       return Status();
     }
@@ -151,7 +210,14 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates) {
       if (arg.kind != ExprKind::kPatternPredicate && arg.kind != ExprKind::kProperty)
         return syntax(arg.pos, "exists() needs a property (n.key) or a pattern",
                       "InvalidArgumentType");
-      return bind(arg, scope, allow_aggregates);
+      return bind(arg, scope, allow_aggregates, /*predicate=*/true);
+    }
+    case ExprKind::kProperty: {
+      const Expr& target = *e.children[0];
+      if (static_kind(target, scope) == StaticKind::kPath)
+        return syntax(target.pos, "Type mismatch: a path has no properties",
+                      "InvalidArgumentType");
+      return bind(*e.children[0], scope, allow_aggregates);
     }
     case ExprKind::kBuildPath:
       return Status();
@@ -176,8 +242,15 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates) {
                 "InvalidArgumentType");
         }
       }
+      if (e.kind == ExprKind::kBinary && e.op == ast::Op::kIn) {
+        const Expr& list = *e.children[1];
+        if ((list.kind == ExprKind::kLiteral && !list.value.is_null()) ||
+            list.kind == ExprKind::kMap)
+          return syntax(list.pos, "Type mismatch: IN needs a list on its right",
+                        "InvalidArgumentType");
+      }
       for (auto& c : e.children)
-        if (c) KG_TRY(bind(*c, scope, allow_aggregates));
+        if (c) KG_TRY(bind(*c, scope, allow_aggregates, logical && predicate));
       return Status();
     }
     default:

@@ -161,7 +161,7 @@ Result<OperatorPtr> Planner::plan_pattern(ast::Pattern& pattern, Expr* where, Op
   std::vector<Expr*> conjuncts;
   split_conjuncts(where, conjuncts);
   for (Expr* c : conjuncts) {
-    KG_TRY(bind(*c, scope));
+    KG_TRY(bind(*c, scope, false, /*predicate=*/true));
     add_pending(c);
   }
   // label_checks[slot] = index into pending of the label check of that node, to consume on scan.

@@ -38,30 +38,35 @@ std::string text_of(std::string_view text, const Expr& e) {
 
 // Checks that outside its aggregate calls, an aggregating item only uses grouping keys.
 Status check_grouping(const Expr& e, std::string_view text, const std::set<std::string>& keys,
-                      const std::set<std::string>& key_variables) {
+                      const std::set<std::string>& key_variables, const std::set<int>& local) {
   if (!aggregate_name(e).empty()) return Status();
   std::string t = text_of(text, e);
   if (!t.empty() && keys.count(t) != 0) return Status();
   if (e.kind == ExprKind::kVariable) {
-    if (key_variables.count(e.name) != 0) return Status();
+    if (key_variables.count(e.name) != 0 || local.count(e.slot) != 0) return Status();
     return syntax(e.pos,
                   "Aggregation column contains implicit grouping expressions: `" + e.name +
                       "` is neither aggregated nor a grouping key",
                   "AmbiguousAggregationExpression");
   }
   for (const auto& c : e.children)
-    if (c) KG_TRY(check_grouping(*c, text, keys, key_variables));
+    if (c) KG_TRY(check_grouping(*c, text, keys, key_variables, local));
   return Status();
 }
 
-// SKIP and LIMIT take constants: literals and parameters.
-Status check_constant(const Expr& e, std::string_view what) {
+// SKIP and LIMIT take constants: expressions of literals and parameters.
+Status check_constant_inner(const Expr& e, std::string_view what) {
   if (e.kind == ExprKind::kVariable || e.kind == ExprKind::kPatternPredicate ||
       e.kind == ExprKind::kPatternComprehension)
     return syntax(e.pos, "It is not allowed to refer to variables in " + std::string(what),
                   "NonConstantExpression");
   for (const auto& c : e.children)
-    if (c) KG_TRY(check_constant(*c, what));
+    if (c) KG_TRY(check_constant_inner(*c, what));
+  return Status();
+}
+
+Status check_constant(const Expr& e, std::string_view what) {
+  KG_TRY(check_constant_inner(e, what));
   if (e.kind == ExprKind::kLiteral) {
     if (e.value.is_int() && e.value.as_int() < 0)
       return syntax(e.pos, std::string(what) + " needs a non-negative INTEGER",
@@ -72,7 +77,42 @@ Status check_constant(const Expr& e, std::string_view what) {
   return Status();
 }
 
+// Whether `e` calls rand(): aggregating over it is not allowed.
+bool calls_rand(const Expr& e) {
+  if (e.kind == ExprKind::kCall) {
+    std::string n = e.name;
+    for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (n == "rand") return true;
+  }
+  for (const auto& c : e.children)
+    if (c && calls_rand(*c)) return true;
+  return false;
+}
+
 }  // namespace
+
+void Planner::replace_projected(ast::ExprPtr& e, const ast::Projection& p,
+                                const std::vector<int>& slots) {
+  if (!e) return;
+  std::string t = text_of(plan_.text, *e);
+  if (!t.empty()) {
+    for (size_t i = 0; i < p.items.size(); ++i) {
+      if (text_of(plan_.text, *p.items[i].expr) == t ||
+          (p.items[i].has_alias && e->kind == ExprKind::kVariable && e->name == p.items[i].alias)) {
+        auto ref = variable_ref(p.items[i].alias, slots[i], e->pos);
+        ref->begin = e->begin;
+        ref->end = e->end;
+        e = std::move(ref);
+        return;
+      }
+    }
+  }
+  // Comprehensions bind their own variable: a projected name inside them may be shadowed.
+  if (e->kind == ExprKind::kListComprehension || e->kind == ExprKind::kQuantifier ||
+      e->kind == ExprKind::kReduce || e->kind == ExprKind::kPatternComprehension)
+    return;
+  for (auto& c : e->children) replace_projected(c, p, slots);
+}
 
 Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, OperatorPtr input,
                                              Scope& scope, bool is_return,
@@ -88,7 +128,7 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
       item.has_alias = true;
       star.push_back(std::move(item));
     }
-    if (star.empty() && p.items.empty())
+    if (star.empty() && p.items.empty() && is_return)
       return syntax(p.pos,
                     std::string(clause) + " * is not allowed when there are no variables in scope",
                     "NoVariablesInScope");
@@ -123,8 +163,11 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
       KG_TRY(bind(e, scope));
       slots[i] = new_slot();
       keys.push_back({&e, slots[i]});
+      // Aggregating items may reuse grouping keys that are variables or properties, not more
+      // complex expressions (openCypher: AmbiguousAggregationExpression).
       std::string t = text_of(text, e);
-      if (!t.empty()) key_texts.insert(t);
+      if (!t.empty() && (e.kind == ExprKind::kVariable || e.kind == ExprKind::kProperty))
+        key_texts.insert(t);
       if (e.kind == ExprKind::kVariable) key_variables.insert(e.name);
     }
     std::vector<ProjectItem> after;
@@ -138,6 +181,9 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
         spec.function = aggregate_name(*call);
         spec.distinct = call->distinct;
         for (auto& arg : call->children) {
+          if (calls_rand(*arg))
+            return syntax(arg->pos, "Can't aggregate over a non-deterministic expression (rand())",
+                          "NonConstantExpression");
           KG_TRY(bind(*arg, scope));
           spec.args.push_back(arg.get());
         }
@@ -145,8 +191,8 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
         spec.slot = call->slot;
         aggregates.push_back(std::move(spec));
       }
-      KG_TRY(check_grouping(e, text, key_texts, key_variables));
       KG_TRY(bind(e, scope, /*allow_aggregates=*/true));
+      KG_TRY(check_grouping(e, text, key_texts, key_variables, local_slots_));
       slots[i] = new_slot();
       after.push_back({&e, slots[i]});
     }
@@ -176,6 +222,8 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
         kind = VarKind::kList;
         break;
       case ExprKind::kLiteral:
+        kind = e.value.is_null() ? VarKind::kAny : VarKind::kValue;
+        break;
       case ExprKind::kMap:
       case ExprKind::kBinary:
       case ExprKind::kUnary:
@@ -201,23 +249,13 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
       for (const auto& [name, var] : scope) sort_scope.emplace(name, var);
     std::vector<SortKey> keys;
     for (auto& s : p.order_by) {
-      // An expression as written in the projection is the projected value.
-      std::string t = text_of(text, *s.expr);
-      Expr* key = nullptr;
-      for (size_t i = 0; i < p.items.size() && !t.empty(); ++i) {
-        if (text_of(text, *p.items[i].expr) == t) {
-          key = own(variable_ref(p.items[i].alias, slots[i], s.expr->pos));
-          break;
-        }
-      }
-      if (key == nullptr) {
-        if (contains_aggregate(*s.expr))
-          return syntax(s.expr->pos, "Aggregations in ORDER BY must also be projected",
-                        "InvalidAggregation");
-        KG_TRY(bind(*s.expr, sort_scope));
-        key = s.expr.get();
-      }
-      keys.push_back({key, s.descending});
+      // Expressions as written in the projection are the projected values.
+      replace_projected(s.expr, p, slots);
+      if (contains_aggregate(*s.expr))
+        return syntax(s.expr->pos, "Aggregations in ORDER BY must also be projected",
+                      "InvalidAggregation");
+      KG_TRY(bind(*s.expr, sort_scope));
+      keys.push_back({s.expr.get(), s.descending});
     }
     const Expr* top = p.skip ? nullptr : p.limit.get();
     if (top != nullptr) KG_TRY(check_constant(*top, "LIMIT"));
@@ -237,7 +275,13 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
     if (contains_aggregate(*where))
       return syntax(where->pos, "Invalid use of an aggregating function in WHERE",
                     "InvalidAggregation");
-    KG_TRY(bind(*where, out));
+    // WITH's WHERE sees the new variables and, without aggregation or DISTINCT, the old ones;
+    // expressions written as a projection item are that item (WITH DISTINCT a.x AS x WHERE a.x).
+    for (auto& c : where->children) replace_projected(c, p, slots);
+    Scope where_scope = out;
+    if (!p.distinct && !aggregating)
+      for (const auto& [name, var] : scope) where_scope.emplace(name, var);
+    KG_TRY(bind(*where, where_scope, false, true));
     root = make_filter(std::move(root), where, "");
   }
   scope = std::move(out);

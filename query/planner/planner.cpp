@@ -139,7 +139,7 @@ Result<OperatorPtr> Planner::plan_call(ast::Call& c, OperatorPtr input, Scope& s
                                        std::vector<std::string>& columns) {
   const Procedure* proc = find_procedure(c.procedure);
   if (proc == nullptr)
-    return Status(StatusCode::kSemanticError,
+    return Status(StatusCode::kProcedureError,
                   "There is no procedure with the name `" + c.procedure + "`", c.pos,
                   "ProcedureNotFound");
   if (c.has_args && c.args.size() != proc->inputs.size())
@@ -180,7 +180,7 @@ Result<OperatorPtr> Planner::plan_call(ast::Call& c, OperatorPtr input, Scope& s
   }
   OperatorPtr root = make_procedure_call(std::move(input), std::move(spec));
   if (c.where) {
-    KG_TRY(bind(*c.where, scope));
+    KG_TRY(bind(*c.where, scope, false, /*predicate=*/true));
     root = make_filter(std::move(root), c.where.get(), "");
   }
   if (standalone) {

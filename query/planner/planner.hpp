@@ -57,6 +57,10 @@ class Planner {
                                       Scope& scope, bool is_return,
                                       std::vector<std::string>& columns);
 
+  // Replaces the subexpressions of `e` written exactly as a projection item (or naming an alias)
+  // with references to the item's slot (ORDER BY a.name + 'x' after WITH a.name AS name).
+  void replace_projected(ast::ExprPtr& e, const ast::Projection& p, const std::vector<int>& slots);
+
   // --- matching (plan_match.cpp) ---
   Result<OperatorPtr> plan_match(ast::Match& m, OperatorPtr input, Scope& scope);
   // Plans finding `pattern` on top of `root` (which binds the variables of `scope`); declares the
@@ -79,7 +83,11 @@ class Planner {
   // Resolves variables to slots and functions to their definitions, builds the subplans of
   // pattern expressions, and checks the expression. Aggregates are allowed only where
   // `allow_aggregates` (projections) and must then already have their result slot.
-  Status bind(ast::Expr& e, const Scope& scope, bool allow_aggregates = false);
+  // `predicate`: `e` is a predicate (WHERE, or an operand of AND/OR/XOR/NOT there), the only
+  // place a pattern may stand as an expression.
+  Status bind(ast::Expr& e, const Scope& scope, bool allow_aggregates = false,
+              bool predicate = false);
+  Status check_argument_kinds(const ast::Expr& call, const Scope& scope);
   Result<std::shared_ptr<SubPlan>> pattern_subplan(ast::PatternPart& part, const Scope& scope,
                                                    Scope* out_scope);
 

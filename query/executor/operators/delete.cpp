@@ -29,6 +29,7 @@ class DeleteOperator : public UpdateOperator {
   Status delete_rel(ExecContext& ctx, RelId rel) {
     KG_ASSIGN_OR_RETURN(const engine::RelRecord* rec, ctx.rel_record(rel));
     if (rec == nullptr) return Status();
+    ctx.remember_deleted(rel, *rec);
     KG_TRY(ctx.txn().delete_relationship(rel));
     ctx.invalidate(rel);
     ++ctx.counters().relationships_deleted;
