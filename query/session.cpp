@@ -17,7 +17,7 @@ Session::~Session() {
 
 QueryResult Session::run(std::string_view text, const Map& params) {
   auto cached = prepare(text);
-  if (!cached) return QueryResult(cached.error());
+  if (!cached) return fail(cached.error());
   return execute(*cached, params);
 }
 

@@ -8,7 +8,7 @@
 // Each statement runs in its own transaction unless BEGIN opened one on this connection; then
 // statements run in it until COMMIT or ROLLBACK (closing the connection rolls it back). A failed
 // statement changes nothing: in autocommit mode its transaction rolls back; inside BEGIN, the
-// whole transaction is marked failed and must be rolled back.
+// whole transaction rolls back at once (as Neo4j does) and the error says so.
 // Statements are parsed and planned once per text and cached (parameters are not part of the
 // text), so a repeated statement with new parameters skips straight to execution.
 // Thread-safety: a Connection is used by one thread at a time; open one per thread. Connections

@@ -29,6 +29,7 @@ ExprPtr Expr::clone() const {
   for (const auto& c : children) e->children.push_back(c ? c->clone() : nullptr);
   e->keys = keys;
   e->pattern = pattern;  // patterns are immutable once parsed: sharing is safe
+  e->subquery = subquery;
   e->slot = slot;
   e->slot2 = slot2;
   e->scalar = scalar;

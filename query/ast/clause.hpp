@@ -116,6 +116,7 @@ struct Call {
   std::vector<ExprPtr> args;
   bool has_args = false;  // CALL p() vs CALL p (implicit arguments)
   struct YieldItem {
+    SourcePos pos;
     std::string field;
     std::string alias;
   };

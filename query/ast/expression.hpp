@@ -19,6 +19,7 @@ struct SubPlan;
 namespace kg::query::ast {
 
 struct PatternPart;
+struct SingleQuery;
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 
@@ -48,6 +49,7 @@ enum class ExprKind : uint8_t {
   kExists,                // exists(children[0]) or EXISTS { pattern }
   kMapProjection,         // name{.a, b: expr, .*}: keys[i] with children[i] (null child = .key,
                           //   key "*" = all properties)
+  kExistsSubquery,       // EXISTS { MATCH ... [RETURN ...] } or EXISTS { pattern [WHERE ...] }
   kBuildPath,             // made by the planner for p = (...): children alternate node and
                           //   relationship (or relationship list) references, in pattern order
 };
@@ -96,6 +98,7 @@ struct Expr {
   std::vector<ExprPtr> children;
   std::vector<std::string> keys;         // kMap keys, kLabelCheck labels, kReduce accumulator
   std::shared_ptr<PatternPart> pattern;  // kPatternComprehension, kPatternPredicate, kExists
+  std::shared_ptr<SingleQuery> subquery;  // kExistsSubquery
 
   // Filled in by the planner (never by the parser):
   int slot = -1;   // kVariable: its row slot. kListComprehension, kQuantifier, kReduce: the slot of

@@ -502,6 +502,10 @@ Result<Value> evaluate(const Expr& e, Row& row, ExecContext& ctx) {
       }
       return Value(std::move(out));
     }
+    case ExprKind::kExistsSubquery: {
+      KG_ASSIGN_OR_RETURN(bool found, pattern_exists(e, row, ctx));
+      return Value(found);
+    }
     case ExprKind::kBuildPath:
       return build_path(e, row, ctx);
   }

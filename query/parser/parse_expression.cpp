@@ -342,6 +342,7 @@ Result<ExprPtr> Parser::parse_atom() {
     return e;
   }
   if (t.is_keyword("CASE")) return parse_case();
+  if (t.is_keyword("EXISTS") && peek(1).kind == TokenKind::kLBrace) return parse_exists_subquery();
   // name( or a.b.c( is a function call; anything else is a variable.
   size_t ahead = 1;
   while (peek(ahead).kind == TokenKind::kDot &&
@@ -575,6 +576,35 @@ Result<ExprPtr> Parser::parse_function_call() {
     } while (match(TokenKind::kComma));
   }
   KG_TRY(expect(TokenKind::kRParen, "to close the function call"));
+  e->end = end_of_previous();
+  return e;
+}
+
+// EXISTS { MATCH ... } (a full subquery, which may end with RETURN) or EXISTS { pattern [WHERE
+// predicate] } (short for EXISTS { MATCH pattern [WHERE predicate] }).
+Result<ExprPtr> Parser::parse_exists_subquery() {
+  const Token& first = advance();  // EXISTS
+  auto e = make_expr(ExprKind::kExistsSubquery, first.pos, first.begin, 0);
+  advance();  // {
+  KG_TRY(enter());
+  DepthScope scope(depth_);
+  auto query = std::make_shared<SingleQuery>();
+  if (at_clause_start()) {
+    while (at_clause_start()) {
+      KG_ASSIGN_OR_RETURN(Clause c, parse_clause());
+      query->clauses.push_back(std::move(c));
+    }
+  } else {
+    Match m;
+    m.pos = peek().pos;
+    KG_ASSIGN_OR_RETURN(m.pattern, parse_pattern());
+    if (match_keyword("WHERE")) {
+      KG_ASSIGN_OR_RETURN(m.where, parse_expression());
+    }
+    query->clauses.push_back(std::move(m));
+  }
+  KG_TRY(expect(TokenKind::kRBrace, "to close EXISTS { ... }"));
+  e->subquery = std::move(query);
   e->end = end_of_previous();
   return e;
 }

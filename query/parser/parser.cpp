@@ -340,6 +340,7 @@ Result<Call> Parser::parse_call() {
     } else {
       do {
         Call::YieldItem item;
+        item.pos = peek().pos;
         KG_ASSIGN_OR_RETURN(item.field, parse_symbolic_name("a field name after YIELD"));
         item.alias = item.field;
         if (match_keyword("AS")) {

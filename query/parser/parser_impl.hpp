@@ -97,6 +97,7 @@ class Parser {
   Result<ast::ExprPtr> parse_function_call();
   Result<ast::ExprPtr> parse_parenthesized_or_pattern();
   Result<ast::ExprPtr> parse_map_projection(ast::ExprPtr variable);
+  Result<ast::ExprPtr> parse_exists_subquery();
   ast::ExprPtr binary(ast::Op op, ast::ExprPtr lhs, ast::ExprPtr rhs);
   Status enter();  // depth guard
   void leave() { --depth_; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "query/ast/statement.hpp"
 #include "query/functions/function_registry.hpp"
 #include "query/planner/planner.hpp"
 
@@ -55,6 +56,7 @@ void collect_slots(const Expr& e, std::set<int>& out, const std::set<int>& local
       if (e.slot >= 0 && local.count(e.slot) == 0) out.insert(e.slot);
       break;
     case ExprKind::kPatternPredicate:
+    case ExprKind::kExistsSubquery:
     case ExprKind::kPatternComprehension:
       out.insert(-1);  // depends on the pattern's bound variables: apply late
       break;
@@ -76,17 +78,24 @@ StaticKind static_kind(const Expr& e, const Planner::Scope& scope) {
       auto it = scope.find(e.name);
       if (it == scope.end()) return StaticKind::kUnknown;
       switch (it->second.kind) {
-        case Planner::VarKind::kNode: return StaticKind::kNode;
-        case Planner::VarKind::kRel: return StaticKind::kRel;
-        case Planner::VarKind::kPath: return StaticKind::kPath;
-        default: return StaticKind::kUnknown;
+        case Planner::VarKind::kNode:
+          return StaticKind::kNode;
+        case Planner::VarKind::kRel:
+          return StaticKind::kRel;
+        case Planner::VarKind::kPath:
+          return StaticKind::kPath;
+        default:
+          return StaticKind::kUnknown;
       }
     }
     case ExprKind::kLiteral:
       return e.value.is_null() ? StaticKind::kUnknown : StaticKind::kScalar;
-    case ExprKind::kList: return StaticKind::kList;
-    case ExprKind::kMap: return StaticKind::kMap;
-    default: return StaticKind::kUnknown;
+    case ExprKind::kList:
+      return StaticKind::kList;
+    case ExprKind::kMap:
+      return StaticKind::kMap;
+    default:
+      return StaticKind::kUnknown;
   }
 }
 
@@ -100,11 +109,16 @@ Status Planner::check_argument_kinds(const Expr& e, const Scope& scope) {
   StaticKind k = static_kind(*e.children[0], scope);
   if (k == StaticKind::kUnknown) return Status();
   bool ok = true;
-  if (name == "labels") ok = k == StaticKind::kNode;
-  else if (name == "type" || name == "startnode" || name == "endnode") ok = k == StaticKind::kRel;
-  else if (name == "nodes" || name == "relationships") ok = k == StaticKind::kPath;
-  else if (name == "length") ok = k == StaticKind::kPath || k == StaticKind::kScalar;
-  else if (name == "size") ok = k == StaticKind::kList || k == StaticKind::kScalar;
+  if (name == "labels")
+    ok = k == StaticKind::kNode;
+  else if (name == "type" || name == "startnode" || name == "endnode")
+    ok = k == StaticKind::kRel;
+  else if (name == "nodes" || name == "relationships")
+    ok = k == StaticKind::kPath;
+  else if (name == "length")
+    ok = k == StaticKind::kPath || k == StaticKind::kScalar;
+  else if (name == "size")
+    ok = k == StaticKind::kList || k == StaticKind::kScalar;
   else if (name == "properties" || name == "keys")
     ok = k == StaticKind::kNode || k == StaticKind::kRel || k == StaticKind::kMap;
   if (ok) return Status();
@@ -212,11 +226,14 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates, bool pr
                       "InvalidArgumentType");
       return bind(arg, scope, allow_aggregates, /*predicate=*/true);
     }
+    case ExprKind::kExistsSubquery: {
+      KG_ASSIGN_OR_RETURN(e.subplan, subquery_subplan(*e.subquery, scope));
+      return Status();
+    }
     case ExprKind::kProperty: {
       const Expr& target = *e.children[0];
       if (static_kind(target, scope) == StaticKind::kPath)
-        return syntax(target.pos, "Type mismatch: a path has no properties",
-                      "InvalidArgumentType");
+        return syntax(target.pos, "Type mismatch: a path has no properties", "InvalidArgumentType");
       return bind(*e.children[0], scope, allow_aggregates);
     }
     case ExprKind::kBuildPath:
@@ -258,6 +275,27 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates, bool pr
         if (c) KG_TRY(bind(*c, scope, allow_aggregates));
       return Status();
   }
+}
+
+Result<std::shared_ptr<SubPlan>> Planner::subquery_subplan(ast::SingleQuery& query,
+                                                           const Scope& scope) {
+  Scope inner = scope;
+  auto argument = std::make_unique<ArgumentOperator>();
+  ArgumentOperator* arg = argument.get();
+  OperatorPtr root = std::move(argument);
+  std::vector<std::string> columns;
+  for (ast::Clause& clause : query.clauses) {
+    if (std::holds_alternative<ast::Create>(clause) || std::holds_alternative<ast::Merge>(clause) ||
+        std::holds_alternative<ast::Set>(clause) || std::holds_alternative<ast::Remove>(clause) ||
+        std::holds_alternative<ast::Delete>(clause))
+      return syntax(ast::clause_pos(clause), "An EXISTS subquery cannot update the graph",
+                    "InvalidClauseComposition");
+    KG_ASSIGN_OR_RETURN(root, plan_clause(clause, std::move(root), inner, false, columns));
+  }
+  auto sub = std::make_shared<SubPlan>();
+  sub->root = std::move(root);
+  sub->argument = arg;
+  return sub;
 }
 
 Result<std::shared_ptr<SubPlan>> Planner::pattern_subplan(ast::PatternPart& part,

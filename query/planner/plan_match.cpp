@@ -421,6 +421,10 @@ Result<OperatorPtr> Planner::plan_pattern(ast::Pattern& pattern, Expr* where, Op
           node_text(part.nodes[0]) + rel_text(r, true) + node_text(part.nodes[1]);
       spec.path_slot = slots.path;
       spec.all = part.shortest == ast::ShortestKind::kAllShortest;
+      if (r.properties && r.properties->kind == ExprKind::kMap) {
+        KG_TRY(bind(*r.properties, before));
+        spec.rel_properties = r.properties.get();
+      }
       root = make_shortest_path(std::move(root), std::move(spec));
       bound.insert(slots.rels[0]);
       if (slots.path >= 0) bound.insert(slots.path);

@@ -159,7 +159,7 @@ Result<OperatorPtr> Planner::plan_call(ast::Call& c, OperatorPtr input, Scope& s
   bool standalone = last && c.yields.empty() && !c.yield_star;
   if (standalone || c.yield_star) {
     for (std::string_view out : proc->outputs)
-      c.yields.push_back({std::string(out), std::string(out)});
+      c.yields.push_back({c.pos, std::string(out), std::string(out)});
   } else if (c.yields.empty()) {
     return syntax(c.pos, "CALL inside a query needs YIELD", "InvalidClauseComposition");
   }
@@ -168,7 +168,7 @@ Result<OperatorPtr> Planner::plan_call(ast::Call& c, OperatorPtr input, Scope& s
     bool known = false;
     for (std::string_view out : proc->outputs) known = known || out == y.field;
     if (!known)
-      return syntax(c.pos, "Procedure " + c.procedure + " has no output `" + y.field + "`",
+      return syntax(y.pos, "Procedure " + c.procedure + " has no output `" + y.field + "`",
                     "UndefinedVariable");
     if (scope.count(y.alias) != 0)
       return syntax(c.pos, "Variable `" + y.alias + "` is already declared",

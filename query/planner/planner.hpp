@@ -88,6 +88,8 @@ class Planner {
   Status bind(ast::Expr& e, const Scope& scope, bool allow_aggregates = false,
               bool predicate = false);
   Status check_argument_kinds(const ast::Expr& call, const Scope& scope);
+  // A correlated subquery (EXISTS { ... }) started on each outer row.
+  Result<std::shared_ptr<SubPlan>> subquery_subplan(ast::SingleQuery& query, const Scope& scope);
   Result<std::shared_ptr<SubPlan>> pattern_subplan(ast::PatternPart& part, const Scope& scope,
                                                    Scope* out_scope);
 

@@ -97,9 +97,8 @@ Result<Rows> indexes(std::span<const Value>, ExecContext& ctx) {
   for (const engine::IndexDef& d : ctx.txn().indexes()) {
     std::string label = ctx.txn().label_name(d.label);
     std::string key = ctx.txn().prop_key_name(d.key);
-    rows.push_back({Value((d.unique ? "constraint_" : "index_") + label + "_" + key),
-                    Value(d.unique ? "UNIQUENESS" : "RANGE"), Value(label), Value(List{Value(key)}),
-                    Value(d.unique)});
+    rows.push_back({Value(d.name), Value(d.unique ? "UNIQUENESS" : "RANGE"), Value(label),
+                    Value(List{Value(key)}), Value(d.unique)});
   }
   return rows;
 }

@@ -64,6 +64,9 @@ struct ShortestPathSpec {
   ExpandSpec expand;  // from and to are both bound
   int path_slot = -1;
   bool all = false;
+  // The relationship pattern's property map ({open: true}): only relationships that have these
+  // values are walked. May be null.
+  const ast::Expr* rel_properties = nullptr;
 };
 OperatorPtr make_shortest_path(OperatorPtr input, ShortestPathSpec spec);
 

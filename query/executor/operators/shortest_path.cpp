@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "query/executor/adjacency_walker.hpp"
+#include "query/executor/evaluator.hpp"
 #include "query/executor/operators/operators.hpp"
 
 namespace kg::query {
@@ -34,6 +35,17 @@ class ShortestPathOperator : public RowOperator {
     const Value& from = in[static_cast<size_t>(spec_.expand.from)];
     const Value& to = in[static_cast<size_t>(spec_.expand.to)];
     if (!from.is_node() || !to.is_node()) return Status();
+    required_.clear();
+    if (spec_.rel_properties != nullptr) {
+      KG_ASSIGN_OR_RETURN(Value m, evaluate(*spec_.rel_properties, in, ctx));
+      if (m.is_map()) {
+        for (const auto& [k, v] : m.as_map()) {
+          auto key = ctx.prop_key(k);
+          if (!key || v.is_null()) return Status();  // no relationship can match
+          required_.emplace_back(*key, v);
+        }
+      }
+    }
     return search(ctx, from.as_node().id, to.as_node().id);
   }
 
@@ -76,6 +88,8 @@ class ShortestPathOperator : public RowOperator {
       for (NodeId n : frontier) {
         AdjacencyWalker w(ctx.txn(), n, spec_.expand.direction, types_);
         for (; w.valid(); w.next()) {
+          KG_ASSIGN_OR_RETURN(bool usable, walkable(ctx, w.entry().rel));
+          if (!usable) continue;
           NodeId other = w.entry().other;
           auto it = depth.find(other);
           if (it == depth.end()) {
@@ -121,7 +135,20 @@ class ShortestPathOperator : public RowOperator {
     }
   }
 
+  // Whether a relationship has every required property value.
+  Result<bool> walkable(ExecContext& ctx, RelId rel) {
+    if (required_.empty()) return true;
+    KG_ASSIGN_OR_RETURN(const engine::RelRecord* rec, ctx.rel_record(rel));
+    if (rec == nullptr) return false;
+    for (const auto& [key, value] : required_) {
+      const Value* have = engine::find_property(rec->properties, key);
+      if (have == nullptr || equals(*have, value) != Tri::kTrue) return false;
+    }
+    return true;
+  }
+
   ShortestPathSpec spec_;
+  std::vector<std::pair<engine::PropKeyId, Value>> required_;
   std::optional<std::vector<engine::TypeId>> types_;
   bool types_resolved_ = false;
   std::vector<Path> results_;
