@@ -1,6 +1,7 @@
 #include "engine/txn/kv_transaction.hpp"
 
 #include <rocksdb/db.h>
+#include <rocksdb/perf_level.h>
 #include <rocksdb/utilities/write_batch_with_index.h>
 #include <rocksdb/write_batch.h>
 
@@ -18,6 +19,11 @@ constexpr uint32_t kSortedCommitMinWrites = 64;
 
 KvTransaction::KvTransaction(const Store& store, Mode mode)
     : store_(store), mode_(mode), read_options_(std::make_unique<rocksdb::ReadOptions>()) {
+  thread_local const bool perf_off = [] {
+    rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
+    return true;
+  }();
+  (void)perf_off;
   snapshot_ = store_.db()->GetSnapshot();
   read_options_->snapshot = snapshot_;
   // Use prefix Bloom filters whenever a scan's bounds stay inside one prefix, and total order

@@ -124,7 +124,10 @@ Result<Value> ExecContext::node(NodeId id) {
   return Value(txn_.node_value(id, *rec));
 }
 
-double ExecContext::random() { return std::uniform_real_distribution<double>(0.0, 1.0)(rng_); }
+double ExecContext::random() {
+  if (!rng_) rng_.emplace(std::random_device{}());
+  return std::uniform_real_distribution<double>(0.0, 1.0)(*rng_);
+}
 
 Status deleted_entity(std::string_view what, uint64_t id) {
   return Status(StatusCode::kEntityNotFound,

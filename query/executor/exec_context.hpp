@@ -32,6 +32,8 @@ class ExecContext : public FunctionContext {
   engine::Transaction& txn() { return txn_; }
   const Map& params() const { return params_; }
   QueryCounters& counters() { return counters_; }
+  bool profiling() const { return profiling_; }
+  void set_profiling(bool on) { profiling_ = on; }
 
   // kInterrupted when the statement was asked to stop.
   Status check_interrupt() const;
@@ -68,11 +70,12 @@ class ExecContext : public FunctionContext {
   const Map& params_;
   const std::atomic<bool>* interrupt_;
   QueryCounters counters_;
+  bool profiling_ = false;
   std::unordered_map<NodeId, std::optional<engine::NodeRecord>> nodes_;
   std::unordered_map<RelId, std::optional<engine::RelRecord>> rels_;
   std::unordered_map<RelId, engine::RelRecord> deleted_rels_;
   std::unordered_map<std::string, engine::PropKeyId> prop_keys_;
-  std::mt19937_64 rng_{std::random_device{}()};
+  std::optional<std::mt19937_64> rng_;  // seeded on first use: random_device costs ~10 us
 };
 
 // "Node 7 was deleted in this transaction" (EntityNotFound, DeletedEntityAccess).

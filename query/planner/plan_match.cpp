@@ -314,6 +314,9 @@ Result<OperatorPtr> Planner::plan_pattern(ast::Pattern& pattern, Expr* where, Op
               continue;
           }
           (void)lower_side;
+          // An equality seek returns exactly the Cypher-equal nodes (it re-checks lists and maps,
+          // whose nulls the encoding cannot judge), so the comparison needs no filter.
+          if (op == ast::Op::kEq) pend.applied = true;
           root = make_index_seek(std::move(root), std::move(spec));
           // The seek implies the label; the comparison stays as a filter (it also checks NaN,
           // ranges across kinds and nulls exactly as Cypher does).

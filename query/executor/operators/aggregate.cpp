@@ -119,7 +119,8 @@ class AggregateOperator : public Operator {
       std::vector<Value> args;
       for (const ast::Expr* e : a.args) {
         KG_ASSIGN_OR_RETURN(Value v, evaluate(*e, row, ctx));
-        if (v.is_node() || v.is_relationship() || v.is_path() || v.is_list() || v.is_map()) {
+        if (a.function != "count" &&
+            (v.is_node() || v.is_relationship() || v.is_path() || v.is_list() || v.is_map())) {
           KG_ASSIGN_OR_RETURN(v, ctx.materialize(v));
         }
         args.push_back(std::move(v));

@@ -91,6 +91,8 @@ class IndexSeekOperator : public RowOperator {
     if (spec_.value) {
       KG_ASSIGN_OR_RETURN(Value v, evaluate(*spec_.value, in, ctx));
       if (v.is_null() || v.is_node() || v.is_relationship() || v.is_path()) return Status();
+      recheck_.reset();
+      if (v.is_list() || v.is_map()) recheck_ = std::make_pair(*key, v);
       cursor_.emplace(ctx.txn().index_seek(*label, *key, v));
       return Status();
     }
@@ -114,19 +116,29 @@ class IndexSeekOperator : public RowOperator {
     return Status();
   }
 
-  Result<bool> next_row(ExecContext&, const Row&, Row& out) override {
+  Result<bool> next_row(ExecContext& ctx, const Row&, Row& out) override {
     if (!cursor_) return false;
-    if (!first_) cursor_->next();
-    first_ = false;
-    if (!cursor_->valid()) {
-      KG_TRY(cursor_->status());
-      return false;
+    for (;;) {
+      if (!first_) cursor_->next();
+      first_ = false;
+      if (!cursor_->valid()) {
+        KG_TRY(cursor_->status());
+        return false;
+      }
+      if (recheck_) {
+        // The encoding equates lists and maps element by element; Cypher's = is null when an
+        // element is null. Check the stored value itself.
+        KG_ASSIGN_OR_RETURN(const engine::NodeRecord* rec, ctx.node_record(cursor_->node()));
+        const Value* stored = rec ? engine::find_property(rec->properties, recheck_->first) : nullptr;
+        if (stored == nullptr || equals(*stored, recheck_->second) != Tri::kTrue) continue;
+      }
+      out[static_cast<size_t>(spec_.slot)] = ExecContext::node_ref(cursor_->node());
+      return true;
     }
-    out[static_cast<size_t>(spec_.slot)] = ExecContext::node_ref(cursor_->node());
-    return true;
   }
 
  private:
+  std::optional<std::pair<engine::PropKeyId, Value>> recheck_;
   IndexSeekSpec spec_;
   std::optional<engine::property_index::IndexCursor> cursor_;
   bool first_ = true;
