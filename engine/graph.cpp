@@ -4,6 +4,7 @@
 
 #include "engine/storage/coding.hpp"
 #include "engine/storage/key_codec.hpp"
+#include "engine/txn/bulk_write.hpp"
 #include "engine/txn/kv_transaction.hpp"
 #include "engine/txn/transaction.hpp"
 
@@ -43,12 +44,22 @@ Result<std::unique_ptr<Transaction>> Graph::begin_read() {
   return std::unique_ptr<Transaction>(new Transaction(*this, std::unique_lock<std::timed_mutex>()));
 }
 
-Result<std::unique_ptr<Transaction>> Graph::begin_write() {
+Result<std::unique_lock<std::timed_mutex>> Graph::lock_writer() {
   std::unique_lock<std::timed_mutex> lock(writer_mu_, std::defer_lock);
   if (!lock.try_lock_for(std::chrono::milliseconds(store_->options().busy_timeout_ms)))
     return Status::busy("another write transaction is open on this graph (waited " +
                         std::to_string(store_->options().busy_timeout_ms) + " ms)");
+  return lock;
+}
+
+Result<std::unique_ptr<Transaction>> Graph::begin_write() {
+  KG_ASSIGN_OR_RETURN(auto lock, lock_writer());
   return std::unique_ptr<Transaction>(new Transaction(*this, std::move(lock)));
+}
+
+Result<std::unique_ptr<BulkWrite>> Graph::begin_bulk() {
+  KG_ASSIGN_OR_RETURN(auto lock, lock_writer());
+  return std::unique_ptr<BulkWrite>(new BulkWrite(*this, std::move(lock)));
 }
 
 }  // namespace kg::engine

@@ -18,6 +18,7 @@
 
 namespace kg::engine {
 
+class BulkWrite;
 class Transaction;
 
 class Graph {
@@ -33,6 +34,9 @@ class Graph {
   // The write transaction. Waits up to Options::busy_timeout_ms while another write transaction
   // of this process is open, then fails with kBusy.
   Result<std::unique_ptr<Transaction>> begin_write();
+  // A bulk import's hold on the graph (engine/loader): the writer lock, like begin_write, until the
+  // BulkWrite ends. Errors as begin_write.
+  Result<std::unique_ptr<BulkWrite>> begin_bulk();
 
   const Catalog& catalog() const { return *catalog_; }
   Store& store() { return *store_; }
@@ -41,9 +45,12 @@ class Graph {
   uint64_t commit_sequence() const { return commit_sequence_.load(std::memory_order_acquire); }
 
  private:
+  friend class BulkWrite;
   friend class Transaction;
   explicit Graph(std::unique_ptr<Store> store);
   Status load_state();
+  // Takes writer_mu_, waiting up to Options::busy_timeout_ms (else kBusy).
+  Result<std::unique_lock<std::timed_mutex>> lock_writer();
 
   std::unique_ptr<Store> store_;
   std::unique_ptr<Catalog> catalog_;

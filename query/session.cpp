@@ -1,11 +1,13 @@
 #include "query/session.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "engine/txn/transaction.hpp"
 #include "query/executor/exec_context.hpp"
 #include "query/parser/parser.hpp"
 #include "query/planner/planner.hpp"
+#include "query/procedures/import_call.hpp"
 
 namespace kg::query {
 
@@ -51,6 +53,7 @@ Result<std::shared_ptr<CachedPlan>> Session::compile(std::string_view text) {
     cached->transaction = *cmd;
     return cached;
   }
+  if (import_call(statement) != nullptr) return cached;  // no plan: see run_import
   // Plan against the catalog this session sees.
   std::unique_ptr<engine::Transaction> own;
   const engine::Transaction* txn = txn_.get();
@@ -84,6 +87,19 @@ QueryResult Session::execute(const std::shared_ptr<CachedPlan>& cached, const Ma
       result.set_plan("SchemaCommand\n");
     } else {
       result = execute_schema(*cached->schema);
+    }
+  } else if (!cached->plan) {  // CALL kg.import(...)
+    auto statement = parse_statement(cached->text);
+    if (!statement) return fail(statement.error());
+    if (txn_) {
+      result = fail(Status(StatusCode::kInvalidArgument,
+                           "kg.import cannot run inside a transaction: it is a transaction of its "
+                           "own; COMMIT or ROLLBACK first"));
+    } else if (cached->mode == ast::Statement::Mode::kExplain) {
+      result = QueryResult();
+      result.set_plan("Import\n");
+    } else {
+      result = run_import(graph_, *import_call(*statement), params);
     }
   } else {
     result = execute_query(*cached, params);

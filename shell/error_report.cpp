@@ -63,8 +63,8 @@ void append_caret(std::string& out, const std::string& line_text, SourcePos pos)
 
 }  // namespace
 
-std::string error_text(const ErrorReport& e) {
-  std::string out = "kg: ";
+std::string error_text(const ErrorReport& e, bool at_prompt) {
+  std::string out = at_prompt ? "" : "kg: ";
   if (!e.source.empty()) {
     out += e.source;
     if (e.pos.known()) {

@@ -47,7 +47,8 @@ std::string error_json(const ErrorReport& e);
 
 // "kg: <source>:<line>:<column>: <kind>: <message>" and, when line_text is known, that line with a
 // caret under the column; each line ends in a newline. Without a position the line of the
-// statement stands in for it; without a source, "kg: <kind>: <message>".
-std::string error_text(const ErrorReport& e);
+// statement stands in for it; without a source, "kg: <kind>: <message>". `at_prompt` (the
+// interactive shell) leaves out the "kg: ".
+std::string error_text(const ErrorReport& e, bool at_prompt = false);
 
 }  // namespace kg::shell

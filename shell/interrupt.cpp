@@ -8,7 +8,8 @@ namespace kg::shell {
 
 namespace {
 
-// A signal handler can reach only globals; these two are the whole of the shell's global state.
+// A signal handler can reach only globals; these two are the whole of the shell's global state
+// for SIGINT (line_editor.cpp has the terminal's SIGWINCH and SIGCONT).
 std::atomic<Connection*> g_connection{nullptr};
 volatile sig_atomic_t g_interrupted = 0;
 
@@ -19,12 +20,14 @@ void on_sigint(int) {
 
 }  // namespace
 
-InterruptHandler::InterruptHandler(Connection& conn) {
+InterruptHandler::InterruptHandler(Connection& conn, InterruptMode mode) {
   g_connection.store(&conn);
+  g_interrupted = 0;
   struct sigaction sa {};
   sa.sa_handler = on_sigint;
   sigemptyset(&sa.sa_mask);
-  sa.sa_flags = SA_RESETHAND;  // the second Ctrl-C gets the default action
+  // kStopRun: the second Ctrl-C gets the default action. Neither sets SA_RESTART.
+  sa.sa_flags = mode == InterruptMode::kStopRun ? SA_RESETHAND : 0;
   sigaction(SIGINT, &sa, nullptr);
 }
 
@@ -34,5 +37,11 @@ InterruptHandler::~InterruptHandler() {
 }
 
 bool InterruptHandler::interrupted() const { return g_interrupted != 0; }
+
+bool InterruptHandler::take() {
+  bool was = g_interrupted != 0;
+  g_interrupted = 0;
+  return was;
+}
 
 }  // namespace kg::shell

@@ -1,5 +1,7 @@
-// kg: the command line (DESIGN.md §6). This file holds the options and the wiring; the work is
-// done by script_runner.hpp (running scripts), printer.hpp (output) and their parts.
+// kg: the command line (DESIGN.md §6). This file holds the options and the wiring: with
+// statements to run (-c, -f, stdin that is not a terminal) script_runner.hpp runs them; with a
+// terminal on stdin and nothing to run, repl.hpp is the interactive shell. printer.hpp and its
+// parts write the output.
 #include <unistd.h>
 
 // cxxopts splits the values of repeatable options at commas by default, which would cut
@@ -7,21 +9,22 @@
 #define CXXOPTS_VECTOR_DELIMITER '\0'
 #include <cxxopts.hpp>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kg/connection.hpp"
 #include "kg/kg.hpp"
+#include "shell/export_command.hpp"
+#include "shell/import_command.hpp"
 #include "shell/interrupt.hpp"
 #include "shell/printer.hpp"
+#include "shell/repl.hpp"
 #include "shell/script_runner.hpp"
 #include "shell/temp_graph.hpp"
+#include "shell/text_file.hpp"
 
 namespace {
 
@@ -30,15 +33,20 @@ constexpr int kExitUsage = 2;
 constexpr int kExitInterrupted = 130;
 
 constexpr const char* kExamples = R"EXAMPLES(
-DB_DIR is the graph's directory, created when missing.
+DB_DIR is the graph's directory, created when missing. With a terminal on stdin and no -c or
+-f, kg opens the interactive shell (:help there lists its commands; ~/.kgrc runs at start).
 
 Examples:
+  kg graph.db                           the interactive shell
   kg graph.db -c "CREATE (:Company {name: 'AWS'})-[:BUYS]->(:Product {name: 'Blackwell'})"
   kg graph.db -c "MATCH (c:Company)-[:BUYS]->(p) RETURN c.name, p.name" --format csv
   kg graph.db --param 'name => "AWS"' -c 'MATCH (c:Company {name: $name}) RETURN c'
   kg graph.db -f load.cypher            run a script; stop at the first error
   echo 'UNWIND range(1, 3) AS i RETURN i;' | kg --format json
   kg graph.db --format jsonl < queries.cypher > rows.jsonl
+  kg export graph.db --format dot --out graph.dot   export the graph (kg export --help)
+  kg import graph.db --nodes=Company=companies.csv --relationships=BUYS=buys.csv
+                                        bulk-import files (kg import --help)
 
 Scripts (-f FILE, stdin, and each -c): statements end with ';' (the last may omit it);
 // and /* */ are comments; a line starting with ':' is a command:
@@ -49,7 +57,8 @@ Scripts (-f FILE, stdin, and each -c): statements end with ';' (the last may omi
 Output (--format): table on a terminal, jsonl otherwise. jsonl prints one JSON object per
 row keyed by column name; json one array per statement; csv a header line, then the rows.
 A node prints as {"_type":"node","_id":7,"_labels":["Company"],"properties":{...}};
-relationships and paths likewise. On an error, json and jsonl end stdout with one line
+relationships and paths likewise; line prints `column = value` lines, markdown a table to
+paste. On an error, json and jsonl end stdout with one line
 {"error":"SyntaxError","detail":...,"message":...,"line":L,"column":C} (the position in
 the script); messages for people go to stderr.
 
@@ -64,15 +73,6 @@ struct Source {
   bool is_stdin = false;
 };
 
-kg::Result<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return kg::Status::io_error("cannot read " + path + ": " + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return kg::Status::io_error("cannot read " + path + ": " + std::strerror(errno));
-  return text.str();
-}
-
 // The -c and -f arguments, in the order given.
 kg::Result<std::vector<Source>> sources_of(const cxxopts::ParseResult& args) {
   std::vector<Source> sources;
@@ -86,7 +86,7 @@ kg::Result<std::vector<Source>> sources_of(const cxxopts::ParseResult& args) {
     } else if (kv.key() == "file" && kv.value() == "-") {
       sources.push_back({"<stdin>", "", true});
     } else if (kv.key() == "file") {
-      kg::Result<std::string> text = read_file(kv.value());
+      kg::Result<std::string> text = kg::shell::read_text_file(kv.value());
       if (!text) return text.error();
       sources.push_back({kv.value(), std::move(text).value(), false});
     }
@@ -94,21 +94,17 @@ kg::Result<std::vector<Source>> sources_of(const cxxopts::ParseResult& args) {
   return sources;
 }
 
-int run(const cxxopts::ParseResult& args, kg::shell::Printer& printer) {
+// `repl_format`: the output format of the interactive shell.
+int run(const cxxopts::ParseResult& args, kg::shell::Printer& printer,
+        kg::shell::OutputFormat repl_format) {
   auto fail = [&](const kg::Status& s) {
     printer.print_error(kg::shell::error_report(s));
     return kExitFailure;
   };
   kg::Result<std::vector<Source>> sources = sources_of(args);
   if (!sources) return fail(sources.error());
-  if (sources->empty()) {
-    if (isatty(STDIN_FILENO)) {
-      std::cerr << "kg: the interactive shell is not here yet; run statements with -c STATEMENT, "
-                   "-f FILE or on stdin (kg --help)\n";
-      return 0;
-    }
-    sources->push_back({"<stdin>", "", true});
-  }
+  bool interactive = sources->empty() && isatty(STDIN_FILENO);
+  if (sources->empty() && !interactive) sources->push_back({"<stdin>", "", true});
 
   std::optional<kg::shell::TempGraphDir> temp;
   std::string path;
@@ -119,7 +115,8 @@ int run(const cxxopts::ParseResult& args, kg::shell::Printer& printer) {
     if (!dir) return fail(dir.error());
     temp.emplace(std::move(dir).value());
     path = temp->path();
-    printer.note("no DB_DIR given: using a temporary graph in " + path + " (deleted at exit)");
+    if (!interactive)
+      printer.note("no DB_DIR given: using a temporary graph in " + path + " (deleted at exit)");
   }
 
   kg::Options options;
@@ -129,6 +126,16 @@ int run(const cxxopts::ParseResult& args, kg::shell::Printer& printer) {
     kg::Database db(path, options);
     if (!db.ok()) return fail(db.status().with_context("cannot open the graph in " + path));
     kg::Connection conn(db);
+    if (interactive) {
+      kg::shell::ReplOptions repl;
+      repl.graph = path;
+      repl.temporary = temp.has_value();
+      repl.read_rc = !args.count("no-rc");
+      repl.format = repl_format;
+      for (const auto& kv : args.arguments())
+        if (kv.key() == "param") repl.params.push_back(kv.value());
+      return kg::shell::Repl(db, conn, std::move(repl)).run();
+    }
     kg::shell::InterruptHandler interrupt(conn);
     auto query = [&](std::string_view statement, const kg::Map& params) {
       if (interrupt.interrupted())
@@ -153,6 +160,12 @@ int run(const cxxopts::ParseResult& args, kg::shell::Printer& printer) {
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  // `kg export DB_DIR ...`: a subcommand with its own options (shell/export_command.hpp).
+  if (argc > 1 && std::string_view(argv[1]) == "export")
+    return kg::shell::run_export_command(argc - 1, argv + 1);
+  // `kg import DB_DIR ...`: the bulk importer (shell/import_command.hpp).
+  if (argc > 1 && std::string_view(argv[1]) == "import")
+    return kg::shell::run_import_command(argc - 1, argv + 1);
   cxxopts::Options cli("kg", "kg: an embedded knowledge-graph database that speaks Cypher");
   cli.positional_help("[DB_DIR]").show_positional_help();
   cli.custom_help("[options]");
@@ -162,13 +175,16 @@ int main(int argc, char** argv) {
        "STATEMENT")  //
       ("f,file", "run the script FILE ('-' for stdin; repeatable)",
        cxxopts::value<std::vector<std::string>>(), "FILE")  //
-      ("format", "output: table, csv, json or jsonl (default: table on a terminal, else jsonl)",
+      ("format",
+       "output: table, csv, json, jsonl, line or markdown (default: table on a terminal, else "
+       "jsonl)",
        cxxopts::value<std::string>(), "FORMAT")  //
       ("param", "set a parameter: 'name => <Cypher literal>' (repeatable)",
        cxxopts::value<std::vector<std::string>>(), "ASSIGNMENT")  //
       ("no-sync",
        "do not sync the write-ahead log on commit (faster; a machine crash may lose the last "
-       "commits)")                               //
+       "commits)")  //
+      ("no-rc", "do not run ~/.kgrc when the interactive shell starts")  //
       ("h,help", "show this help and examples")  //
       ("version", "print the version");
   cli.add_options("positional")("db", "graph directory", cxxopts::value<std::string>());
@@ -197,15 +213,16 @@ int main(int argc, char** argv) {
 
   kg::shell::OutputFormat format =
       isatty(STDOUT_FILENO) ? kg::shell::OutputFormat::kTable : kg::shell::OutputFormat::kJsonl;
+  kg::shell::OutputFormat repl_format = kg::shell::OutputFormat::kTable;
   if (args.count("format")) {
     auto f = kg::shell::parse_output_format(args["format"].as<std::string>());
     if (!f) {
       std::cerr << "kg: unknown --format '" << args["format"].as<std::string>()
-                << "' (table, csv, json or jsonl)\n";
+                << "' (table, csv, json, jsonl, line or markdown)\n";
       return kExitUsage;
     }
-    format = *f;
+    format = repl_format = *f;
   }
   kg::shell::Printer printer(format, std::cout, std::cerr);
-  return run(args, printer);
+  return run(args, printer, repl_format);
 }

@@ -1,10 +1,12 @@
 #include "shell/printer.hpp"
 
-#include <cctype>
-
+#include "shell/cypher_words.hpp"
+#include "shell/footer.hpp"
 #include "shell/json_writer.hpp"
 #include "shell/render_csv.hpp"
 #include "shell/render_jsonl.hpp"
+#include "shell/render_line.hpp"
+#include "shell/render_markdown.hpp"
 #include "shell/render_table.hpp"
 
 namespace kg::shell {
@@ -16,35 +18,43 @@ std::string with_newline(std::string s) {
   return s;
 }
 
-// `name` as a :param line needs it: bare when it is an identifier, in backticks otherwise.
-std::string parameter_name(const std::string& name) {
-  bool plain = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]));
-  for (char c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') plain = false;
-  if (plain) return name;
-  std::string quoted = "`";
-  for (char c : name) {
-    if (c == '`') quoted.push_back('`');
-    quoted.push_back(c);
-  }
-  return quoted + "`";
-}
-
 }  // namespace
 
 std::optional<OutputFormat> parse_output_format(std::string_view name) {
-  if (name == "table") return OutputFormat::kTable;
-  if (name == "csv") return OutputFormat::kCsv;
-  if (name == "json") return OutputFormat::kJson;
-  if (name == "jsonl") return OutputFormat::kJsonl;
+  for (OutputFormat f : {OutputFormat::kTable, OutputFormat::kCsv, OutputFormat::kJson,
+                         OutputFormat::kJsonl, OutputFormat::kLine, OutputFormat::kMarkdown}) {
+    if (name == output_format_name(f)) return f;
+  }
   return std::nullopt;
 }
 
+std::string_view output_format_name(OutputFormat format) {
+  switch (format) {
+    case OutputFormat::kTable:
+      return "table";
+    case OutputFormat::kCsv:
+      return "csv";
+    case OutputFormat::kJson:
+      return "json";
+    case OutputFormat::kJsonl:
+      return "jsonl";
+    case OutputFormat::kLine:
+      return "line";
+    case OutputFormat::kMarkdown:
+      return "markdown";
+  }
+  return "table";
+}
+
 void Printer::print_result(const QueryResult& result) {
+  TableStyle table;
+  table.max_width = style_.max_width;
+  table.null_text = style_.null_text;
+  table.color = style_.color;
+  table.footer = !style_.footer_always;
   switch (format_) {
     case OutputFormat::kTable:
-      out_ << render_table(result);
-      if (!result.plan().empty()) out_ << with_newline(result.plan());
+      out_ << render_table(result, table);
       break;
     case OutputFormat::kCsv:
       out_ << render_csv(result);
@@ -55,19 +65,35 @@ void Printer::print_result(const QueryResult& result) {
     case OutputFormat::kJsonl:
       out_ << render_jsonl(result);
       break;
+    case OutputFormat::kLine:
+      out_ << render_line(result, style_.null_text);
+      break;
+    case OutputFormat::kMarkdown:
+      out_ << render_markdown(result, style_.null_text);
+      break;
   }
-  if (format_ != OutputFormat::kTable && !result.plan().empty()) {
-    err_ << with_newline(result.plan());
-    err_.flush();
+  out_.flush();
+  std::ostream& notes = machine_readable() ? err_ : out_;
+  if (!result.plan().empty()) notes << with_newline(result.plan());
+  if (style_.footer_always) {
+    FooterStyle footer;
+    footer.separator = " · ";
+    footer.time = style_.timer;
+    footer.always = true;
+    footer.compact_counters = true;
+    std::string text = result_footer(result, footer);
+    if (style_.color && !text.empty()) text = "\x1b[2m" + text.substr(0, text.size() - 1) + "\x1b[0m\n";
+    notes << text;
   }
+  err_.flush();
   out_.flush();
 }
 
 void Printer::print_error(const ErrorReport& error) {
   out_.flush();
-  err_ << error_text(error);
+  err_ << error_text(error, style_.at_prompt);
   err_.flush();
-  if (format_ == OutputFormat::kJson || format_ == OutputFormat::kJsonl) {
+  if (!style_.at_prompt && (format_ == OutputFormat::kJson || format_ == OutputFormat::kJsonl)) {
     out_ << error_json(error);
     out_.flush();
   }
@@ -80,7 +106,7 @@ void Printer::print_params(const Map& params) {
     out_ << line << "\n";
   } else {
     for (const auto& [name, value] : params) {
-      out_ << ":param " << parameter_name(name) << " => " << value.to_literal() << "\n";
+      out_ << ":param " << cypher_name(name) << " => " << value.to_literal() << "\n";
     }
   }
   out_.flush();

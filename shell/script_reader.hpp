@@ -58,6 +58,9 @@ class ScriptReader {
   void finish();
   // The next complete item in source order, or nullopt until more lines are added.
   std::optional<ScriptItem> next();
+  // Whether a statement or a /* comment has begun and not ended, so that more lines are needed
+  // (the shell then shows its continuation prompt).
+  bool pending() const { return has_pending_ || state_ != State::kCode; }
 
  private:
   enum class State { kCode, kSingleQuoted, kDoubleQuoted, kBackticked, kBlockComment };

@@ -2,16 +2,11 @@
 
 #include <string>
 
+#include "shell/commands.hpp"
 #include "shell/params.hpp"
 #include "shell/utf8.hpp"
 
 namespace kg::shell {
-
-namespace {
-
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-}  // namespace
 
 bool ScriptRunner::set_param(std::string_view assignment) {
   Status s = assign_param(query_, assignment, params_);
@@ -72,13 +67,7 @@ bool ScriptRunner::run_statement(std::string_view source, const ScriptItem& item
 }
 
 bool ScriptRunner::run_command(std::string_view source, const ScriptItem& item) {
-  std::string_view text = item.text;  // ":name args"
-  size_t name_end = 1;
-  while (name_end < text.size() && !is_blank(text[name_end])) ++name_end;
-  std::string_view name = text.substr(1, name_end - 1);
-  size_t args_begin = name_end;
-  while (args_begin < text.size() && is_blank(text[args_begin])) ++args_begin;
-  std::string_view args = text.substr(args_begin);
+  auto [name, args, args_begin] = split_command(item.text);  // ":name args"
 
   if ((name == "param" || name == "params") && args.empty()) {
     printer_.print_params(params_);

@@ -37,15 +37,16 @@ class ScriptRunner {
   // Runs one item of a script.
   bool run_item(std::string_view source, const ScriptItem& item);
 
+  // Reports `status`, a failure of `item`, whose position (when known) is in `item.text`, offset
+  // on its first line by `prefix_bytes` bytes of it. Returns false.
+  bool fail(std::string_view source, const ScriptItem& item, const Status& status,
+            size_t prefix_bytes = 0);
+
   const Map& params() const { return params_; }
 
  private:
   bool run_statement(std::string_view source, const ScriptItem& item);
   bool run_command(std::string_view source, const ScriptItem& item);
-  // Reports `status`, whose position (when known) is in line 1 of `item.text`, offset by
-  // `prefix_bytes` bytes of it.
-  bool fail(std::string_view source, const ScriptItem& item, const Status& status,
-            size_t prefix_bytes = 0);
 
   QueryFn query_;
   Printer& printer_;

@@ -96,4 +96,19 @@ size_t display_width(std::string_view s) {
   return w;
 }
 
+std::string fit_to_width(std::string_view s, size_t width) {
+  if (display_width(s) <= width) return std::string(s);
+  std::string out;
+  size_t w = 0;
+  for (size_t i = 0; i < s.size();) {
+    Decoded d = decode_utf8(s, i);
+    size_t cw = static_cast<size_t>(display_width(d.code_point));
+    if (w + cw + 1 > width) break;
+    out.append(s.substr(i, d.length));
+    w += cw;
+    i += d.length;
+  }
+  return out + "…";
+}
+
 }  // namespace kg::shell

@@ -34,4 +34,8 @@ int display_width(char32_t cp);
 // Terminal columns of `s`, by display_width().
 size_t display_width(std::string_view s);
 
+// `s` when it fits in `width` terminal columns; otherwise its longest prefix of whole code points
+// that fits in `width - 1` columns, followed by an ellipsis (…). REQUIRES: width >= 1.
+std::string fit_to_width(std::string_view s, size_t width);
+
 }  // namespace kg::shell

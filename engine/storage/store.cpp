@@ -72,7 +72,12 @@ std::string to_hex(std::string_view bytes) {
   return out;
 }
 
-rocksdb::ColumnFamilyOptions cf_options(Cf cf, const std::shared_ptr<rocksdb::Cache>& cache) {
+}  // namespace
+
+std::string_view cf_name(Cf cf) { return kCfNames[static_cast<size_t>(cf)]; }
+
+rocksdb::ColumnFamilyOptions column_family_options(Cf cf,
+                                                   const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions o;
   rocksdb::BlockBasedTableOptions t;
   t.block_cache = cache;
@@ -101,10 +106,6 @@ rocksdb::ColumnFamilyOptions cf_options(Cf cf, const std::shared_ptr<rocksdb::Ca
   o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
   return o;
 }
-
-}  // namespace
-
-std::string_view cf_name(Cf cf) { return kCfNames[static_cast<size_t>(cf)]; }
 
 Store::Store(std::string path, Options options)
     : path_(std::move(path)),
@@ -197,7 +198,8 @@ Status Store::open_db(bool creating) {
   auto cache = rocksdb::NewLRUCache(options_.block_cache_bytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (size_t i = 0; i < kNumCfs; ++i)
-    descriptors.emplace_back(std::string(kCfNames[i]), cf_options(static_cast<Cf>(i), cache));
+    descriptors.emplace_back(std::string(kCfNames[i]),
+                             column_family_options(static_cast<Cf>(i), cache));
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
   for (const auto& name : existing) {
     bool known = name == rocksdb::kDefaultColumnFamilyName ||

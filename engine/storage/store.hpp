@@ -16,8 +16,10 @@
 #include "kg/status.hpp"
 
 namespace rocksdb {
+class Cache;
 class DB;
 class ColumnFamilyHandle;
+struct ColumnFamilyOptions;
 struct WriteOptions;
 }  // namespace rocksdb
 
@@ -37,6 +39,12 @@ enum class Cf : uint8_t {
 };
 constexpr size_t kNumCfs = 7;
 std::string_view cf_name(Cf cf);
+
+// The RocksDB options of kg's column family `cf` (docs/storage_format.md §3.1), caching table
+// blocks in `cache` (null: RocksDB's default cache). Opening a graph and writing SST files for it
+// (engine/loader) both take them from here, so ingested files have the graph's own table format.
+rocksdb::ColumnFamilyOptions column_family_options(Cf cf,
+                                                   const std::shared_ptr<rocksdb::Cache>& cache);
 
 // Bump when any key or value layout of docs/storage_format.md changes.
 constexpr uint32_t kFormatVersion = 1;

@@ -3,6 +3,8 @@
 
 #include "kg/connection.hpp"
 #include "kg/database.hpp"
+#include "kg/export.hpp"
+#include "kg/import.hpp"
 #include "kg/options.hpp"
 #include "kg/prepared_statement.hpp"
 #include "kg/query_result.hpp"

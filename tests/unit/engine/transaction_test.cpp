@@ -328,7 +328,7 @@ TEST_CASE("transaction: a deferred delete commits only if the relationships went
   CHECK(get(f.read()->get_node(d)).has_value());  // rolled back
 }
 
-TEST_CASE("transaction: node ids are not reused after delete; a rollback returns them",
+TEST_CASE("transaction: node ids are not reused after delete, and a rollback returns them",
           "[engine][transaction]") {
   Fixture f;
   NodeId a;

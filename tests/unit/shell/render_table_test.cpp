@@ -55,3 +55,37 @@ TEST_CASE("render_table: footers with update counters", "[shell][render_table]")
   CHECK(render_table(QueryResult({}, {}, created)) == changes + "\n");
   CHECK(render_table(QueryResult({}, {}, {})) == "");
 }
+
+TEST_CASE("render_table: narrowed to a width, wide cells cut with an ellipsis",
+          "[shell][render_table]") {
+  QueryResult r({"id", "text"}, {{1, "a rather long value that does not fit"}, {2, Value()}}, {});
+  kg::shell::TableStyle style;
+  style.max_width = 24;
+  style.null_text = "NULL";
+  style.footer = false;
+  CHECK(render_table(r, style) ==
+        "┌────┬─────────────────┐\n"
+        "│ id │ text            │\n"
+        "├────┼─────────────────┤\n"
+        "│  1 │ a rather long … │\n"
+        "│  2 │ NULL            │\n"
+        "└────┴─────────────────┘\n");
+  style.color = true;  // null dimmed
+  CHECK(render_table(r, style).find("│  2 │ \x1b[2mNULL\x1b[0m            │") != std::string::npos);
+}
+
+TEST_CASE("render_table: nulls in a column of numbers align with them", "[shell][render_table]") {
+  QueryResult r({"n"}, {{1000}, {Value()}}, {});
+  CHECK(render_table(r) ==
+        "┌──────┐\n"
+        "│ n    │\n"
+        "├──────┤\n"
+        "│ 1000 │\n"
+        "│ null │\n"
+        "└──────┘\n"
+        "2 rows\n");
+  QueryResult wide({"n"}, {{1}, {Value()}}, {});
+  CHECK(render_table(wide).find("│ null │") != std::string::npos);
+  QueryResult narrow({"units"}, {{7}, {Value()}}, {});
+  CHECK(render_table(narrow).find("│  null │") != std::string::npos);
+}

@@ -26,7 +26,7 @@ std::string split(std::string_view text) { return describe(split_script(text)); 
 
 }  // namespace
 
-TEST_CASE("script_reader: statements end with ';', the last may omit it",
+TEST_CASE("script_reader: statements end with a semicolon, the last may omit it",
           "[shell][script_reader]") {
   CHECK(split("RETURN 1;\nRETURN 2") == "S 1:1 RETURN 1\nS 2:1 RETURN 2\n");
   CHECK(split("RETURN 1; RETURN 2;") == "S 1:1 RETURN 1\nS 1:11 RETURN 2\n");
@@ -35,13 +35,13 @@ TEST_CASE("script_reader: statements end with ';', the last may omit it",
   CHECK(split(";;\n ; \n") == "");
 }
 
-TEST_CASE("script_reader: a line holding only ';' separates statements (the TCK format)",
+TEST_CASE("script_reader: a line holding only a semicolon separates statements (the TCK format)",
           "[shell][script_reader]") {
   CHECK(split("CREATE (a) // setup\n;\nCREATE (b)\n;\nMATCH (n) RETURN n\n") ==
         "S 1:1 CREATE (a) // setup\nS 3:1 CREATE (b)\nS 5:1 MATCH (n) RETURN n\n");
 }
 
-TEST_CASE("script_reader: ';' inside strings, names and comments does not split",
+TEST_CASE("script_reader: a semicolon inside strings, names and comments does not split",
           "[shell][script_reader]") {
   CHECK(split("RETURN 'a;b' AS x;") == "S 1:1 RETURN 'a;b' AS x\n");
   CHECK(split("RETURN \"a;b\" AS x;") == "S 1:1 RETURN \"a;b\" AS x\n");

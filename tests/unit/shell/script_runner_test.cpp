@@ -96,7 +96,7 @@ TEST_CASE("script_runner: statements run in order with the parameters set so far
   CHECK(run.runner.params().at("p") == Value(7));
 }
 
-TEST_CASE("script_runner: the first failure stops the script; jsonl ends with the error",
+TEST_CASE("script_runner: the first failure stops the script, and jsonl ends with the error",
           "[shell][script_runner]") {
   Run run(OutputFormat::kJsonl);
   CHECK_FALSE(run.runner.run_text("q.cypher",

@@ -33,3 +33,11 @@ TEST_CASE("utf8: code points and terminal widths", "[shell][utf8]") {
   CHECK(display_width("e\xCC\x81") == 1);  // e + combining acute
   CHECK(display_width("😀") == 2);
 }
+
+TEST_CASE("utf8: fitting text to a width with an ellipsis", "[shell][utf8]") {
+  using kg::shell::fit_to_width;
+  CHECK(fit_to_width("abc", 3) == "abc");
+  CHECK(fit_to_width("abcd", 3) == "ab…");
+  CHECK(fit_to_width("中文字", 4) == "中…");  // a wide character never splits
+  CHECK(fit_to_width("abc", 1) == "…");
+}

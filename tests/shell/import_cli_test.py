@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""End-to-end tests of `kg import` (DESIGN.md §6-7, docs/import.md).
+
+    import_cli_test.py PATH/TO/kg [--only NAME] [--list]
+
+Each test_* function runs the built kg binary in a fresh temporary directory and checks stdout,
+stderr, the exit status and the imported graph (read back with kg -c ... --format jsonl).
+Prints "ok NAME" or "FAIL NAME: why" per test; the exit status is 1 when any failed. ctest runs
+each test on its own (tests/shell/CMakeLists.txt). Python 3 standard library only.
+"""
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import traceback
+
+KG = None  # the kg binary, from argv
+
+
+class Run:
+    def __init__(self, proc):
+        self.rc = proc.returncode
+        self.out = proc.stdout.decode("utf-8")
+        self.err = proc.stderr.decode("utf-8")
+
+    def __repr__(self):
+        return "exit %d\n--- stdout\n%s--- stderr\n%s" % (self.rc, self.out, self.err)
+
+
+def run(*args):
+    return Run(subprocess.run([KG] + list(args), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, timeout=60))
+
+
+def write(tmp, name, text, gz=False):
+    path = os.path.join(tmp, name)
+    data = text.encode("utf-8")
+    if gz:
+        with gzip.open(path, "wb") as f:
+            f.write(data)
+    else:
+        with open(path, "wb") as f:
+            f.write(data)
+    return path
+
+
+def query(db, statement):
+    r = run(db, "-c", statement, "--format", "jsonl")
+    assert r.rc == 0, r
+    return [json.loads(l) for l in r.out.splitlines() if l.strip()]
+
+
+def test_import_help(tmp):
+    r = run("import", "--help")
+    assert r.rc == 0, r
+    for word in ("--nodes", "--relationships", ":START_ID", "--delimiter", "--array-delimiter",
+                 "--quote", "--skip-bad-relationships", "--skip-duplicate-nodes", "--report-file",
+                 "--jsonl", "--ntriples", "int[]"):
+        assert word in r.out, "%s missing from the help:\n%s" % (word, r.out)
+    r = run("--help")
+    assert "kg import" in r.out, r
+
+
+def test_import_csv_groups_and_summary(tmp):
+    db = os.path.join(tmp, "db")
+    hdr = write(tmp, "companies_header.csv", "id:ID(Company),name,founded:int,tags:string[]\n")
+    data = write(tmp, "companies.csv.gz",
+                 '1,AWS,2006,cloud;retail\n2,"Nvidia, Inc.",1993,chips\n', gz=True)
+    people = write(tmp, "people.csv", "\ufeffpid:ID(Person),name,:LABEL\n1,Ada,Engineer\n")
+    rels = write(tmp, "works.csv", ":START_ID(Person),:END_ID(Company),since:long\n1,1,2020\n")
+    r = run("import", db, "--nodes=Company=%s,%s" % (hdr, data), "--nodes=Person=" + people,
+            "--relationships=WORKS_AT=" + rels)
+    assert r.rc == 0, r
+    assert r.out.startswith("Imported 3 nodes, 1 relationship and 11 properties in "), r
+    assert "rows/s" in r.out, r
+    rows = query(db, "MATCH (p:Person)-[w:WORKS_AT]->(c:Company) "
+                     "RETURN p.name AS p, labels(p) AS l, w.since AS s, c.name AS c, c.tags AS t")
+    assert rows == [{"p": "Ada", "l": ["Person", "Engineer"], "s": 2020, "c": "AWS",
+                     "t": ["cloud", "retail"]}], rows
+    rows = query(db, "MATCH (c:Company {founded: 1993}) RETURN c.name AS n")
+    assert rows == [{"n": "Nvidia, Inc."}], rows
+
+
+def test_import_bad_line_changes_nothing(tmp):
+    db = os.path.join(tmp, "db")
+    assert run(db, "-c", "CREATE (:Old {name: 'kept'})").rc == 0
+    nodes = write(tmp, "n.csv", ":ID,age:int\n1,36\n2,old\n")
+    r = run("import", db, "--nodes=Person=" + nodes)
+    assert r.rc == 1, r
+    assert "%s:3: field 2 (age): 'old' is not an int" % nodes in r.err, r
+    assert "the graph is unchanged" in r.err, r
+    assert query(db, "MATCH (n) RETURN n.name AS n") == [{"n": "kept"}]
+    # A failed import into a new directory leaves no graph behind.
+    fresh = os.path.join(tmp, "fresh")
+    assert run("import", fresh, "--nodes=" + nodes).rc == 1
+    assert not os.path.exists(fresh)
+
+
+def test_import_skips_and_report_file(tmp):
+    db = os.path.join(tmp, "db")
+    nodes = write(tmp, "n.csv", ":ID\n1\n2\n1\n")
+    rels = write(tmp, "r.csv", ":START_ID,:END_ID,:TYPE\n1,2,R\n1,3,R\n")
+    report = os.path.join(tmp, "skipped.txt")
+    r = run("import", db, "--nodes", nodes, "--relationships", rels, "--skip-duplicate-nodes",
+            "--skip-bad-relationships", "--report-file", report)
+    assert r.rc == 0, r
+    assert "Skipped 1 node with a duplicate id (listed in %s)" % report in r.out, r
+    assert "Skipped 1 relationship with a missing end node" in r.out, r
+    with open(report) as f:
+        lines = f.read().splitlines()
+    assert lines == ["%s:4: duplicate node id '1'" % nodes,
+                     "%s:3: :END_ID '3' is no node's id" % rels], lines
+
+
+def test_import_delimiters_jsonl_and_ntriples(tmp):
+    db = os.path.join(tmp, "db")
+    tsv = write(tmp, "n.tsv", ":ID\tname\txs:int[]\n1\t'a\tb'\t1|2\n")
+    jl = write(tmp, "g.jsonl",
+               '{"type":"node","id":"j1","labels":["J"],"properties":{"v":1.5}}\n'
+               '{"type":"relationship","label":"L","start":"j1","end":"j1"}\n')
+    nt = write(tmp, "g.nt", '<http://x/a> <http://x/name> "A" .\n')
+    r = run("import", db, "--nodes=T=" + tsv, "--delimiter", "TAB", "--array-delimiter=|",
+            "--quote", "'", "--jsonl", jl, "--ntriples", nt)
+    assert r.rc == 0, r
+    assert query(db, "MATCH (t:T) RETURN t.name AS n, t.xs AS xs") == [{"n": "a\tb", "xs": [1, 2]}]
+    assert query(db, "MATCH (j:J)-[:L]->(j) RETURN j.v AS v") == [{"v": 1.5}]
+    assert query(db, "MATCH (r:Resource) RETURN r.name AS n, r.uri AS u") == \
+        [{"n": "A", "u": "http://x/a"}]
+
+
+def test_import_usage_errors(tmp):
+    r = run("import")
+    assert r.rc == 2 and "DB_DIR is missing" in r.err, r
+    r = run("import", os.path.join(tmp, "db"))
+    assert r.rc == 2 and "nothing to import" in r.err, r
+    r = run("import", os.path.join(tmp, "db"), "--nodes=x.csv", "--frobnicate")
+    assert r.rc == 2 and "unknown option --frobnicate" in r.err, r
+    r = run("import", os.path.join(tmp, "db"), "--nodes=" + os.path.join(tmp, "missing.csv"))
+    assert r.rc == 1 and "missing.csv" in r.err, r
+
+
+TESTS = [v for k, v in sorted(globals().items()) if k.startswith("test_") and callable(v)]
+
+
+def main():
+    global KG
+    args = sys.argv[1:]
+    if not args or args[0].startswith("-"):
+        print(__doc__)
+        return 2
+    KG = os.path.abspath(args[0])
+    only = args[args.index("--only") + 1] if "--only" in args else None
+    if "--list" in args:
+        print("\n".join(t.__name__ for t in TESTS))
+        return 0
+    chosen = [t for t in TESTS if only is None or t.__name__ == only]
+    if not chosen:
+        print("no test named %s" % only)
+        return 2
+    failed = 0
+    for t in chosen:
+        with tempfile.TemporaryDirectory(prefix="kg-import-cli-test-") as tmp:
+            try:
+                t(tmp)
+                print("ok", t.__name__)
+            except Exception:  # noqa: BLE001 - report every kind of failure
+                failed += 1
+                print("FAIL", t.__name__)
+                traceback.print_exc()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
