@@ -37,6 +37,8 @@ class ExecContext : public FunctionContext {
 
   // kInterrupted when the statement was asked to stop.
   Status check_interrupt() const;
+  // The flag check_interrupt() reads (may be null), for work that checks it itself.
+  const std::atomic<bool>* interrupt_flag() const { return interrupt_; }
 
   // The record of a node or relationship as this statement sees it; nullptr when it does not
   // exist (never did, or was deleted).
