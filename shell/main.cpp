@@ -19,6 +19,7 @@
 #include "kg/connection.hpp"
 #include "kg/kg.hpp"
 #include "shell/interrupt.hpp"
+#include "shell/progress_line.hpp"
 #include "shell/printer.hpp"
 #include "shell/script_runner.hpp"
 #include "shell/temp_graph.hpp"
@@ -130,10 +131,16 @@ int run(const cxxopts::ParseResult& args, kg::shell::Printer& printer) {
     if (!db.ok()) return fail(db.status().with_context("cannot open the graph in " + path));
     kg::Connection conn(db);
     kg::shell::InterruptHandler interrupt(conn);
+    kg::shell::ProgressLine progress(std::cerr, isatty(STDERR_FILENO) != 0);
+    conn.set_progress([&](std::string_view task, uint64_t done, uint64_t total) {
+      progress.update(task, done, total);
+    });
     auto query = [&](std::string_view statement, const kg::Map& params) {
       if (interrupt.interrupted())
         return kg::QueryResult(kg::Status(kg::StatusCode::kInterrupted, "interrupted"));
-      return conn.query(statement, params);
+      kg::QueryResult r = conn.query(statement, params);
+      progress.clear();
+      return r;
     };
     kg::shell::ScriptRunner runner(query, printer);
     bool ok = true;

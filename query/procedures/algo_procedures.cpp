@@ -25,7 +25,9 @@ namespace an = engine::analytics;
 using Rows = std::vector<std::vector<Value>>;
 using Names = std::initializer_list<std::string_view>;
 
-an::RunControl control_of(ExecContext& ctx) { return an::RunControl(ctx.interrupt_flag()); }
+an::RunControl control_of(ExecContext& ctx) {
+  return an::RunControl(ctx.interrupt_flag(), ctx.progress());
+}
 
 // The options (the last argument) and the projection they select.
 struct Prepared {
