@@ -2,8 +2,8 @@
 // 100k nodes and 1M relationships (the peers' scale m, ../shared/peers/gen.js; the generator is
 // query_bench's). Prints a header (what, data, machine, kg commit, date), then one line per step:
 // projection build time and memory (unweighted and weighted), a cache hit, and pagerank (20
-// iterations), wcc, scc, betweenness (100 sampled sources), degree, kcore, triangles and label
-// propagation on the projection; then pagerank through Cypher end to end (CALL … RETURN count(*)).
+// iterations), wcc, scc, betweenness (100 sampled sources), degree, kcore, triangles, label
+// propagation and Louvain on the projection; then pagerank through Cypher end to end (CALL … RETURN count(*)).
 // The graph is loaded through engine::Transaction first (not timed as a figure of this bench).
 
 #include <time.h>
@@ -28,6 +28,7 @@
 #include "engine/analytics/components.hpp"
 #include "engine/analytics/degree.hpp"
 #include "engine/analytics/kcore.hpp"
+#include "engine/analytics/louvain.hpp"
 #include "engine/analytics/pagerank.hpp"
 #include "engine/analytics/projection_cache.hpp"
 #include "engine/analytics/triangles.hpp"
@@ -278,6 +279,12 @@ int run(const Config& cfg) {
   line("label_propagation", seconds_since(start),
        "(" + std::to_string(lp.communities.count) + " communities, " +
            std::to_string(lp.iterations) + " passes)");
+  start = Clock::now();
+  auto lv = check(an::louvain(*p, {}, control), "louvain");
+  char lnote[128];
+  std::snprintf(lnote, sizeof lnote, "(%u communities, modularity %.4f, %d levels)",
+                lv.communities.count, lv.modularity, lv.levels);
+  line("louvain", seconds_since(start), lnote);
   txn.reset();
 
   query::Session session(*graph);

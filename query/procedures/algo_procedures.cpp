@@ -9,6 +9,7 @@
 #include "engine/analytics/components.hpp"
 #include "engine/analytics/degree.hpp"
 #include "engine/analytics/kcore.hpp"
+#include "engine/analytics/louvain.hpp"
 #include "engine/analytics/pagerank.hpp"
 #include "engine/analytics/projection_cache.hpp"
 #include "engine/analytics/shortest_path.hpp"
@@ -174,6 +175,19 @@ Result<Rows> label_propagation(std::span<const Value> args, ExecContext& ctx) {
   return node_rows(p, ctx, as_values(r.communities.component));
 }
 
+Result<Rows> louvain(std::span<const Value> args, ExecContext& ctx) {
+  KG_ASSIGN_OR_RETURN(Prepared p, prepare("algo.louvain", args[0], {"levels", "iterations"}, ctx));
+  an::LouvainOptions o;
+  KG_ASSIGN_OR_RETURN(int64_t levels, p.options.integer("levels", 10, 1, 1000));
+  KG_ASSIGN_OR_RETURN(int64_t passes, p.options.integer("iterations", 20, 1, 1000000));
+  o.max_levels = static_cast<int>(levels);
+  o.max_passes = static_cast<int>(passes);
+  KG_ASSIGN_OR_RETURN(an::LouvainResult r, an::louvain(*p.projection, o, control_of(ctx)));
+  KG_ASSIGN_OR_RETURN(Rows rows, node_rows(p, ctx, as_values(r.communities.component)));
+  for (auto& row : rows) row.emplace_back(r.modularity);
+  return rows;
+}
+
 Result<Rows> paths(std::string_view name, bool all, std::span<const Value> args,
                    ExecContext& ctx) {
   for (int i = 0; i < 2; ++i) {
@@ -236,12 +250,14 @@ std::span<const Procedure> algo_procedures() {
        &projections},
       {"algo.pagerank", {"options"}, {"node", "score"}, &pagerank, 1, true},
       {"algo.wcc", {"options"}, {"node", "component"}, &wcc, 1, true},
+      {"algo.components", {"options"}, {"node", "component"}, &wcc, 1, true},  // DESIGN §8's name
       {"algo.scc", {"options"}, {"node", "component"}, &scc, 1, true},
       {"algo.degree", {"options"}, {"node", "score"}, &degree, 1, true},
       {"algo.betweenness", {"options"}, {"node", "score"}, &betweenness, 1, true},
       {"algo.kcore", {"options"}, {"node", "core"}, &kcore, 1, true},
       {"algo.triangles", {"options"}, {"node", "triangles", "coefficient"}, &triangles, 1, true},
       {"algo.label_propagation", {"options"}, {"node", "component"}, &label_propagation, 1, true},
+      {"algo.louvain", {"options"}, {"node", "component", "modularity"}, &louvain, 1, true},
       {"algo.shortest_path", {"source", "target", "options"}, {"path", "cost"}, &shortest_path, 1,
        true},
       {"algo.all_shortest_paths",

@@ -9,6 +9,7 @@
 #include "engine/analytics/components.hpp"
 #include "engine/analytics/degree.hpp"
 #include "engine/analytics/kcore.hpp"
+#include "engine/analytics/louvain.hpp"
 #include "engine/analytics/pagerank.hpp"
 #include "engine/analytics/shortest_path.hpp"
 #include "engine/analytics/triangles.hpp"
@@ -272,4 +273,37 @@ TEST_CASE("label propagation: two cliques joined by one edge", "[analytics][comm
   auto r = get(label_propagation(view, 10, kRun));
   CHECK(r.communities.component == std::vector<uint32_t>{0, 0, 0, 0, 1, 1, 1, 1, 2});
   CHECK(r.iterations <= 10);
+}
+
+TEST_CASE("louvain: two cliques joined by one edge, and an isolated node", "[analytics][community]") {
+  // m = 13: each K4 has 6 edges inside and strength 13, so Q = 2 (12/26 - (13/26)^2) = 11/26.
+  Edges e;
+  for (Vertex base : {0u, 4u})
+    for (Vertex a = 0; a < 4; ++a)
+      for (Vertex b = a + 1; b < 4; ++b) e.emplace_back(base + a, base + b);
+  e.emplace_back(3, 4);
+  auto r = get(louvain(*make(9, e), {}, kRun));
+  CHECK(r.communities.component == std::vector<uint32_t>{0, 0, 0, 0, 1, 1, 1, 1, 2});
+  CHECK(r.modularity == Approx(11.0 / 26));
+  CHECK(r.levels == 1);
+}
+
+TEST_CASE("louvain: a heavy edge pulls its ends together", "[analytics][community]") {
+  // Path 0-1-2-3-4 with weights 1, 10, 1, 10 (2m = 44): 1 and 2 pair up, as do 3 and 4, and 0
+  // follows its one neighbour; joining the two pairs would lose 21·23/44 - 1 of gain.
+  auto p = make(5, {{0, 1}, {1, 2}, {2, 3}, {3, 4}}, {1, 10, 1, 10});
+  auto r = get(louvain(*p, {}, kRun));
+  CHECK(r.communities.component == std::vector<uint32_t>{0, 0, 0, 1, 1});
+  CHECK(r.modularity > 0);
+}
+
+TEST_CASE("louvain: modularity never goes below that of singletons on generated graphs",
+          "[analytics][community]") {
+  for (uint64_t seed = 1; seed <= 3; ++seed) {
+    auto p = random_graph(300, 900, seed);
+    auto r = get(louvain(*p, {}, kRun));
+    CHECK(r.communities.component.size() == 300);
+    CHECK(r.modularity > 0);
+    CHECK(r.communities.count < 300);
+  }
 }
