@@ -3,8 +3,9 @@
 // query_bench's). Prints a header (what, data, machine, kg commit, date), then one line per step:
 // projection build time and memory (unweighted and weighted), a cache hit, and pagerank (20
 // iterations), wcc, scc, betweenness (100 sampled sources), degree, kcore, triangles, label
-// propagation and Louvain on the projection; then pagerank through Cypher end to end (CALL … RETURN count(*)).
-// The graph is loaded through engine::Transaction first (not timed as a figure of this bench).
+// propagation and Louvain on the projection; then pagerank through Cypher end to end (CALL … RETURN
+// count(*)). The graph is loaded through engine::Transaction first (not timed as a figure of this
+// bench).
 
 #include <time.h>
 #include <unistd.h>
@@ -102,9 +103,10 @@ void load(engine::Graph& graph, const Config& cfg) {
   uint64_t prev = 0;
   for (uint64_t r = 0; r < n; ++r) {
     cum += std::pow(static_cast<double>(r + 1), -0.8);
-    uint64_t f = r + 1 == n ? e
-                            : std::min<uint64_t>(e, static_cast<uint64_t>(std::floor(
-                                                        static_cast<double>(e) * cum / s)));
+    uint64_t f = r + 1 == n
+                     ? e
+                     : std::min<uint64_t>(
+                           e, static_cast<uint64_t>(std::floor(static_cast<double>(e) * cum / s)));
     degree[(r * 7919 + 12345) % n] = std::min<uint64_t>(f - prev, 5 * (n - 1));
     prev = f;
   }
@@ -117,10 +119,10 @@ void load(engine::Graph& graph, const Config& cfg) {
     engine::PropKeyId name = check(txn->intern_prop_key("name"), "intern");
     for (uint64_t i = 0; i < n; ++i) {
       engine::LabelId l = labels[label_of[i]];
-      ids[i] = check(txn->create_node(std::span(&l, 1),
-                                      {{name, Value(std::string(kLabels[label_of[i]]) + "_" +
-                                                    std::to_string(i))}}),
-                     "create_node");
+      ids[i] =
+          check(txn->create_node(std::span(&l, 1), {{name, Value(std::string(kLabels[label_of[i]]) +
+                                                                 "_" + std::to_string(i))}}),
+                "create_node");
       if ((i + 1) % cfg.batch == 0) {
         check(txn->commit(), "commit");
         txn = check(graph.begin_write(), "begin_write");
@@ -156,10 +158,11 @@ void load(engine::Graph& graph, const Config& cfg) {
     }
     check(txn->commit(), "commit");
   }
-  std::printf("load                 : %8.3f seconds (%llu nodes, %llu relationships, "
-              "engine::Transaction, %llu per txn; not a figure of this bench)\n",
-              seconds_since(start), static_cast<unsigned long long>(n),
-              static_cast<unsigned long long>(total), static_cast<unsigned long long>(cfg.batch));
+  std::printf(
+      "load                 : %8.3f seconds (%llu nodes, %llu relationships, "
+      "engine::Transaction, %llu per txn; not a figure of this bench)\n",
+      seconds_since(start), static_cast<unsigned long long>(n),
+      static_cast<unsigned long long>(total), static_cast<unsigned long long>(cfg.batch));
 }
 
 std::string first_line_of(const char* file, std::string_view prefix = {}) {
@@ -187,10 +190,11 @@ void print_header(const Config& cfg) {
   std::printf("Memory:     %s\n", first_line_of("/proc/meminfo", "MemTotal:").c_str());
   std::printf("Load:       %s (/proc/loadavg at start)\n", first_line_of("/proc/loadavg").c_str());
   std::printf("kg:         commit %s, %s build\n", KG_BENCH_GIT_COMMIT, KG_BENCH_BUILD_TYPE);
-  std::printf("Data:       %llu nodes, %llu relationships, gen.js shape (zipf 0.8 out-degree), "
-              "seed %llu\n",
-              static_cast<unsigned long long>(cfg.nodes), static_cast<unsigned long long>(cfg.rels),
-              static_cast<unsigned long long>(cfg.seed));
+  std::printf(
+      "Data:       %llu nodes, %llu relationships, gen.js shape (zipf 0.8 out-degree), "
+      "seed %llu\n",
+      static_cast<unsigned long long>(cfg.nodes), static_cast<unsigned long long>(cfg.rels),
+      static_cast<unsigned long long>(cfg.seed));
   std::printf("------------------------------------------------\n");
   std::fflush(stdout);
 }
@@ -224,7 +228,8 @@ int run(const Config& cfg) {
   auto p = check(graph->projections().get(*txn, {}, control), "projection");
   double t = seconds_since(start);
   char note[256];
-  std::snprintf(note, sizeof note, "(%zu nodes, %zu edges, %.1f MB by memoryBytes; peak RSS +%.1f MB)",
+  std::snprintf(note, sizeof note,
+                "(%zu nodes, %zu edges, %.1f MB by memoryBytes; peak RSS +%.1f MB)",
                 p->node_count(), p->relationship_count(), p->memory_bytes() / 1e6,
                 (peak_rss_kb() - rss_before) / 1e3);
   line("projection", t, note);
@@ -313,8 +318,8 @@ int main(int argc, char** argv) {
   cxxopts::Options options("algo_bench", "kg analytics benchmark (see bench/README.md)");
   kg::bench::Config cfg;
   options.add_options()("db", "graph directory (reused if it has nodes; default: a temp dir)",
-                        cxxopts::value(cfg.db))(
-      "nodes", "nodes", cxxopts::value(cfg.nodes)->default_value("100000"))(
+                        cxxopts::value(cfg.db))("nodes", "nodes",
+                                                cxxopts::value(cfg.nodes)->default_value("100000"))(
       "rels", "relationships", cxxopts::value(cfg.rels)->default_value("1000000"))(
       "samples", "betweenness sources", cxxopts::value(cfg.samples)->default_value("100"))(
       "seed", "generator seed", cxxopts::value(cfg.seed)->default_value("301"))("h,help", "help");

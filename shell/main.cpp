@@ -19,8 +19,8 @@
 #include "kg/connection.hpp"
 #include "kg/kg.hpp"
 #include "shell/interrupt.hpp"
-#include "shell/progress_line.hpp"
 #include "shell/printer.hpp"
+#include "shell/progress_line.hpp"
 #include "shell/script_runner.hpp"
 #include "shell/temp_graph.hpp"
 

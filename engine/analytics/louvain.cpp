@@ -70,8 +70,7 @@ Result<LouvainResult> louvain(const Projection& projection, const LouvainOptions
     uint32_t a = boost::source(*e, csr), b = boost::target(*e, csr);
     double w = csr[*e].weight;
     if (w < 0)
-      return Status::invalid_argument("negative weight " + std::to_string(w) +
-                                      " on relationship " +
+      return Status::invalid_argument("negative weight " + std::to_string(w) + " on relationship " +
                                       std::to_string(to_underlying(csr[*e].rel)) +
                                       "; Louvain needs non-negative weights");
     if (a == b) {

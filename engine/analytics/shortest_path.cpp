@@ -40,10 +40,9 @@ Result<std::vector<ProjectedPath>> shortest_paths(const Projection& projection, 
   auto relax = [&](Vertex v, Vertex w, const Edge& e) -> Result<bool> {
     double w_cost = weighted ? g[e].weight : 1.0;
     if (w_cost < 0)
-      return Status::invalid_argument("negative weight " + std::to_string(w_cost) +
-                                      " on relationship " +
-                                      std::to_string(to_underlying(g[e].rel)) +
-                                      "; shortest paths need non-negative weights");
+      return Status::invalid_argument(
+          "negative weight " + std::to_string(w_cost) + " on relationship " +
+          std::to_string(to_underlying(g[e].rel)) + "; shortest paths need non-negative weights");
     double d = dist[v] + w_cost;
     if (!settled[w] && d < dist[w] && !same_cost(d, dist[w])) {
       dist[w] = d;

@@ -11,8 +11,8 @@ namespace kg::engine::analytics {
 
 struct ProjectedPath {
   std::vector<Vertex> vertices;  // source first, target last
-  std::vector<Edge> edges;       // edges[i] joins vertices[i] and vertices[i+1], in either direction
-  double cost = 0;               // sum of the edge weights (the hop count when unweighted)
+  std::vector<Edge> edges;  // edges[i] joins vertices[i] and vertices[i+1], in either direction
+  double cost = 0;          // sum of the edge weights (the hop count when unweighted)
 };
 
 struct ShortestPathOptions {

@@ -147,13 +147,13 @@ Result<OperatorPtr> Planner::plan_call(ast::Call& c, OperatorPtr input, Scope& s
   const size_t max_args = proc->inputs.size();
   const size_t min_args = max_args - proc->optional_inputs;
   if (c.has_args && (c.args.size() < min_args || c.args.size() > max_args))
-    return syntax(c.pos,
-                  "Procedure " + c.procedure + " takes " +
-                      (min_args == max_args
-                           ? std::to_string(max_args)
-                           : std::to_string(min_args) + " to " + std::to_string(max_args)) +
-                      " argument(s), not " + std::to_string(c.args.size()),
-                  "InvalidNumberOfArguments");
+    return syntax(
+        c.pos,
+        "Procedure " + c.procedure + " takes " +
+            (min_args == max_args ? std::to_string(max_args)
+                                  : std::to_string(min_args) + " to " + std::to_string(max_args)) +
+            " argument(s), not " + std::to_string(c.args.size()),
+        "InvalidNumberOfArguments");
   if (!c.has_args && min_args > 0)
     return syntax(c.pos, "Procedure " + c.procedure + " needs arguments",
                   "InvalidNumberOfArguments");

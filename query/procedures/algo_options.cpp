@@ -72,8 +72,7 @@ Result<double> AlgoOptions::number(std::string_view name, double fallback, doubl
   auto it = options_.find(name);
   if (it == options_.end() || it->second.is_null()) return fallback;
   if (!it->second.is_number())
-    return error(name, "must be a number, not " +
-                           std::string(value_type_name(it->second.type())));
+    return error(name, "must be a number, not " + std::string(value_type_name(it->second.type())));
   double v = it->second.as_number();
   if (!(v >= min && v <= max))
     return error(name, "must be between " + Value(min).to_string() + " and " +
@@ -86,8 +85,8 @@ Result<int64_t> AlgoOptions::integer(std::string_view name, int64_t fallback, in
   auto it = options_.find(name);
   if (it == options_.end() || it->second.is_null()) return fallback;
   if (!it->second.is_int())
-    return error(name, "must be an integer, not " +
-                           std::string(value_type_name(it->second.type())));
+    return error(name,
+                 "must be an integer, not " + std::string(value_type_name(it->second.type())));
   int64_t v = it->second.as_int();
   if (v < min || v > max)
     return error(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) +
@@ -99,8 +98,7 @@ Result<std::optional<std::string>> AlgoOptions::string(std::string_view name) co
   auto it = options_.find(name);
   if (it == options_.end() || it->second.is_null()) return std::optional<std::string>();
   if (!it->second.is_string())
-    return error(name, "must be a string, not " +
-                           std::string(value_type_name(it->second.type())));
+    return error(name, "must be a string, not " + std::string(value_type_name(it->second.type())));
   return std::optional<std::string>(it->second.as_string());
 }
 

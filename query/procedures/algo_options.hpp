@@ -34,8 +34,7 @@ class AlgoOptions {
   // One of `choices` (e.g. 'out', 'in', 'both'); `fallback` when absent.
   Result<std::string> choice(std::string_view name, std::string_view fallback,
                              std::span<const std::string_view> choices) const;
-  Result<engine::analytics::Orientation> orientation(
-      engine::analytics::Orientation fallback) const;
+  Result<engine::analytics::Orientation> orientation(engine::analytics::Orientation fallback) const;
 
   // The property to write results to (`write: 'rank'`), when given.
   const std::optional<std::string>& write() const { return write_; }

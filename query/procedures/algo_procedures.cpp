@@ -36,8 +36,7 @@ struct Prepared {
   std::shared_ptr<const an::Projection> projection;
 };
 
-Result<Prepared> prepare(std::string_view name, const Value& options, Names own,
-                         ExecContext& ctx) {
+Result<Prepared> prepare(std::string_view name, const Value& options, Names own, ExecContext& ctx) {
   KG_ASSIGN_OR_RETURN(AlgoOptions parsed,
                       AlgoOptions::parse(name, options, std::span(own.begin(), own.size())));
   if (parsed.write() && !ctx.txn().is_write())
@@ -103,8 +102,8 @@ Result<Rows> projections(std::span<const Value>, ExecContext& ctx) {
 }
 
 Result<Rows> pagerank(std::span<const Value> args, ExecContext& ctx) {
-  KG_ASSIGN_OR_RETURN(Prepared p, prepare("algo.pagerank", args[0],
-                                          {"damping", "iterations", "tolerance"}, ctx));
+  KG_ASSIGN_OR_RETURN(
+      Prepared p, prepare("algo.pagerank", args[0], {"damping", "iterations", "tolerance"}, ctx));
   an::PageRankOptions o;
   KG_ASSIGN_OR_RETURN(o.damping, p.options.number("damping", 0.85, 0.0, 1.0));
   KG_ASSIGN_OR_RETURN(int64_t iterations, p.options.integer("iterations", 20, 1, 1000000));
@@ -135,8 +134,8 @@ Result<Rows> degree(std::span<const Value> args, ExecContext& ctx) {
 }
 
 Result<Rows> betweenness(std::span<const Value> args, ExecContext& ctx) {
-  KG_ASSIGN_OR_RETURN(Prepared p, prepare("algo.betweenness", args[0],
-                                          {"direction", "samples", "seed"}, ctx));
+  KG_ASSIGN_OR_RETURN(Prepared p,
+                      prepare("algo.betweenness", args[0], {"direction", "samples", "seed"}, ctx));
   if (p.projection->weighted())
     return p.options.error("weight", "is not supported: betweenness counts hops");
   an::BetweennessOptions o;
@@ -166,8 +165,7 @@ Result<Rows> triangles(std::span<const Value> args, ExecContext& ctx) {
 }
 
 Result<Rows> label_propagation(std::span<const Value> args, ExecContext& ctx) {
-  KG_ASSIGN_OR_RETURN(Prepared p,
-                      prepare("algo.label_propagation", args[0], {"iterations"}, ctx));
+  KG_ASSIGN_OR_RETURN(Prepared p, prepare("algo.label_propagation", args[0], {"iterations"}, ctx));
   KG_ASSIGN_OR_RETURN(int64_t iterations, p.options.integer("iterations", 10, 1, 1000000));
   KG_ASSIGN_OR_RETURN(auto view, an::UndirectedView::build(*p.projection, control_of(ctx)));
   KG_ASSIGN_OR_RETURN(an::LabelPropagationResult r,
@@ -188,8 +186,7 @@ Result<Rows> louvain(std::span<const Value> args, ExecContext& ctx) {
   return rows;
 }
 
-Result<Rows> paths(std::string_view name, bool all, std::span<const Value> args,
-                   ExecContext& ctx) {
+Result<Rows> paths(std::string_view name, bool all, std::span<const Value> args, ExecContext& ctx) {
   for (int i = 0; i < 2; ++i) {
     if (!args[i].is_null() && !args[i].is_node())
       return Status(StatusCode::kProcedureError,
@@ -197,9 +194,9 @@ Result<Rows> paths(std::string_view name, bool all, std::span<const Value> args,
                         " must be a node, not " + std::string(value_type_name(args[i].type())),
                     {}, "InvalidArgument");
   }
-  KG_ASSIGN_OR_RETURN(AlgoOptions options,
-                      AlgoOptions::parse(name, args[2], std::vector<std::string_view>{
-                                                            "direction", "limit"}));
+  KG_ASSIGN_OR_RETURN(
+      AlgoOptions options,
+      AlgoOptions::parse(name, args[2], std::vector<std::string_view>{"direction", "limit"}));
   if (options.write()) return options.error("write", "is not supported by " + std::string(name));
   Rows rows;
   if (args[0].is_null() || args[1].is_null()) return rows;
@@ -258,7 +255,11 @@ std::span<const Procedure> algo_procedures() {
       {"algo.triangles", {"options"}, {"node", "triangles", "coefficient"}, &triangles, 1, true},
       {"algo.label_propagation", {"options"}, {"node", "component"}, &label_propagation, 1, true},
       {"algo.louvain", {"options"}, {"node", "component", "modularity"}, &louvain, 1, true},
-      {"algo.shortest_path", {"source", "target", "options"}, {"path", "cost"}, &shortest_path, 1,
+      {"algo.shortest_path",
+       {"source", "target", "options"},
+       {"path", "cost"},
+       &shortest_path,
+       1,
        true},
       {"algo.all_shortest_paths",
        {"source", "target", "options"},

@@ -254,8 +254,8 @@ TEST_CASE("kcore: a triangle with a tail, and K4 with a pendant", "[analytics][k
 
 TEST_CASE("triangles: counts and local clustering coefficients", "[analytics][triangles]") {
   // Triangle 0-1-2 (with a parallel edge and a self-loop, ignored) and a tail 2-3.
-  auto view = get(
-      UndirectedView::build(*make(4, {{0, 1}, {1, 0}, {1, 2}, {2, 0}, {2, 3}, {3, 3}}), kRun));
+  auto view =
+      get(UndirectedView::build(*make(4, {{0, 1}, {1, 0}, {1, 2}, {2, 0}, {2, 3}, {3, 3}}), kRun));
   auto r = get(triangles(view, kRun));
   CHECK(r.triangles == std::vector<uint64_t>{1, 1, 1, 0});
   CHECK(r.coefficient[0] == 1.0);
@@ -275,7 +275,8 @@ TEST_CASE("label propagation: two cliques joined by one edge", "[analytics][comm
   CHECK(r.iterations <= 10);
 }
 
-TEST_CASE("louvain: two cliques joined by one edge, and an isolated node", "[analytics][community]") {
+TEST_CASE("louvain: two cliques joined by one edge, and an isolated node",
+          "[analytics][community]") {
   // m = 13: each K4 has 6 edges inside and strength 13, so Q = 2 (12/26 - (13/26)^2) = 11/26.
   Edges e;
   for (Vertex base : {0u, 4u})

@@ -37,7 +37,8 @@ struct Fixture {
   Fixture() {
     graph = get(Graph::open(dir.sub("g"), Options()));
     auto txn = get(graph->begin_write());
-    LabelId company = get(txn->intern_label("Company")), product = get(txn->intern_label("Product"));
+    LabelId company = get(txn->intern_label("Company")),
+            product = get(txn->intern_label("Product"));
     TypeId supplies = get(txn->intern_type("SUPPLIES")), owns = get(txn->intern_type("OWNS"));
     PropKeyId w = get(txn->intern_prop_key("w"));
     a = get(txn->create_node(std::span(&company, 1), {}));
@@ -58,8 +59,8 @@ std::string edges(const Projection& p) {
   std::string out;
   const Csr& g = p.graph();
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    out += std::to_string(boost::source(*e, g)) + "->" + std::to_string(boost::target(*e, g)) + ":" +
-           std::to_string(static_cast<int>(g[*e].weight)) + " ";
+    out += std::to_string(boost::source(*e, g)) + "->" + std::to_string(boost::target(*e, g)) +
+           ":" + std::to_string(static_cast<int>(g[*e].weight)) + " ";
   }
   return out;
 }
@@ -128,7 +129,7 @@ TEST_CASE("projection cache: reused until the graph changes", "[analytics][proje
   auto p3 = get(cache.get(*f.read(), one, kRun));
   CHECK(p3 != p1);
   CHECK(p3->relationship_count() == 2);
-  CHECK(cache.list().size() == 1);  // the stale one is gone
+  CHECK(cache.list().size() == 1);       // the stale one is gone
   CHECK(p1->relationship_count() == 3);  // still usable by whoever holds it
 }
 
