@@ -1,7 +1,10 @@
 #include "engine/analytics/betweenness.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <numeric>
+#include <queue>
 #include <random>
 
 namespace kg::engine::analytics {
@@ -22,21 +25,35 @@ Result<std::vector<double>> betweenness(const Projection& projection,
     sources.resize(options.samples);
   }
 
-  std::vector<int64_t> dist(n, -1);
+  const bool weighted = projection.weighted();
+  for (auto [e, end] = boost::edges(g); weighted && e != end; ++e)
+    if (g[*e].weight < 0)
+      return Status::invalid_argument(
+          "negative weight " + std::to_string(g[*e].weight) + " on relationship " +
+          std::to_string(to_underlying(g[*e].rel)) + "; betweenness needs non-negative weights");
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  std::vector<double> dist(n, kInf);
   std::vector<double> sigma(n, 0.0), delta(n, 0.0);
-  std::vector<Vertex> order;  // vertices in BFS order (non-decreasing distance)
+  std::vector<bool> settled(n, false);
+  std::vector<Vertex> order;  // vertices in the order they were settled (non-decreasing distance)
   order.reserve(n);
   const bool forward = options.orientation != Orientation::kIncoming;
   const bool backward = options.orientation != Orientation::kOutgoing;
-
-  // Neighbours of v in the chosen orientation, and (for accumulation) its predecessors:
-  // u is a predecessor of w when dist[u] + 1 == dist[w] and u→w is followed.
+  // Equal up to rounding: sums of the same weights in another order may differ in the last bits.
+  auto same = [](double a, double b) {
+    return a == b || std::abs(a - b) <= 1e-12 * std::max({1.0, std::abs(a), std::abs(b)});
+  };
+  // f(w, length) for each neighbour w of v in the chosen orientation.
   auto for_each_next = [&](Vertex v, auto&& f) {
     if (forward)
-      for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) f(boost::target(*e, g));
+      for (auto [e, end] = boost::out_edges(v, g); e != end; ++e)
+        f(boost::target(*e, g), weighted ? g[*e].weight : 1.0);
     if (backward)
-      for (auto [e, end] = boost::in_edges(v, g); e != end; ++e) f(boost::source(*e, g));
+      for (auto [e, end] = boost::in_edges(v, g); e != end; ++e)
+        f(boost::source(*e, g), weighted ? g[*e].weight : 1.0);
   };
+  using Item = std::pair<double, Vertex>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
 
   for (size_t i = 0; i < sources.size(); ++i) {
     if (i % 16 == 0) {
@@ -45,29 +62,59 @@ Result<std::vector<double>> betweenness(const Projection& projection,
     }
     const Vertex s = sources[i];
     for (Vertex v : order) {
-      dist[v] = -1;
+      dist[v] = kInf;
       sigma[v] = 0;
       delta[v] = 0;
+      settled[v] = false;
     }
     order.clear();
     dist[s] = 0;
     sigma[s] = 1;
-    order.push_back(s);
-    for (size_t head = 0; head < order.size(); ++head) {
-      Vertex v = order[head];
-      for_each_next(v, [&](Vertex w) {
-        if (dist[w] < 0) {
-          dist[w] = dist[v] + 1;
-          order.push_back(w);
-        }
-        if (dist[w] == dist[v] + 1) sigma[w] += sigma[v];
-      });
+    if (!weighted) {
+      // Breadth-first: σ(w) sums σ(v) over the v one level above w.
+      order.push_back(s);
+      settled[s] = true;
+      for (size_t head = 0; head < order.size(); ++head) {
+        Vertex v = order[head];
+        for_each_next(v, [&](Vertex w, double) {
+          if (!settled[w]) {
+            settled[w] = true;
+            dist[w] = dist[v] + 1;
+            order.push_back(w);
+          }
+          if (dist[w] == dist[v] + 1) sigma[w] += sigma[v];
+        });
+      }
+    } else {
+      // Dijkstra: σ(w) sums σ(v) over the settled v with dist(v) + len(v, w) = dist(w).
+      heap.emplace(0.0, s);
+      while (!heap.empty()) {
+        auto [d, v] = heap.top();
+        heap.pop();
+        if (settled[v] || d > dist[v]) continue;
+        settled[v] = true;
+        order.push_back(v);
+        for_each_next(v, [&](Vertex w, double len) {
+          double nd = dist[v] + len;
+          if (settled[w]) return;
+          if (dist[w] == kInf || (nd < dist[w] && !same(nd, dist[w]))) {
+            dist[w] = nd;
+            sigma[w] = sigma[v];
+            heap.emplace(nd, w);
+          } else if (same(nd, dist[w])) {
+            sigma[w] += sigma[v];
+          }
+        });
+      }
+      // Vertices reached but never settled cannot exist (the loop runs to the end); those never
+      // reached keep dist = ∞ and are not in `order`.
     }
-    // Back-propagate dependencies in reverse BFS order: δ(v) = Σ_{w: v pred of w} σv/σw (1 + δw).
+    // Back-propagate dependencies in reverse order: δ(v) = Σ_{w: v pred of w} σv/σw (1 + δw).
     for (size_t k = order.size(); k-- > 0;) {
       Vertex v = order[k];
-      for_each_next(v, [&](Vertex w) {
-        if (dist[w] == dist[v] + 1) delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+      for_each_next(v, [&](Vertex w, double len) {
+        if (dist[w] != kInf && w != v && same(dist[v] + len, dist[w]) && sigma[w] > 0)
+          delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
       });
       if (v != s) score[v] += delta[v];
     }

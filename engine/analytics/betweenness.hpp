@@ -1,5 +1,6 @@
-// Betweenness centrality (Brandes 2001) on an unweighted projection: for each vertex, the sum
-// over pairs (s, t) of the fraction of shortest s→t paths that pass through it.
+// Betweenness centrality (Brandes 2001): for each vertex, the sum over pairs (s, t) of the fraction
+// of shortest s→t paths that pass through it. Shortest by hops (BFS) on an unweighted projection,
+// by summed weight (Dijkstra) on a weighted one.
 #pragma once
 
 #include <cstdint>
@@ -19,7 +20,8 @@ struct BetweennessOptions {
   uint64_t seed = 42;
 };
 
-// O(s · (n + m)) time for s sources, O(n + m) extra memory. Errors: kInterrupted.
+// O(s · (n + m)) time for s sources, O(s · (n + m) log n) weighted; O(n + m) extra memory.
+// Errors: kInvalidArgument for a negative weight; kInterrupted.
 Result<std::vector<double>> betweenness(const Projection& projection,
                                         const BetweennessOptions& options,
                                         const RunControl& control);

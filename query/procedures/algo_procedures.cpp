@@ -136,8 +136,6 @@ Result<Rows> degree(std::span<const Value> args, ExecContext& ctx) {
 Result<Rows> betweenness(std::span<const Value> args, ExecContext& ctx) {
   KG_ASSIGN_OR_RETURN(Prepared p,
                       prepare("algo.betweenness", args[0], {"direction", "samples", "seed"}, ctx));
-  if (p.projection->weighted())
-    return p.options.error("weight", "is not supported: betweenness counts hops");
   an::BetweennessOptions o;
   KG_ASSIGN_OR_RETURN(o.orientation, p.options.orientation(an::Orientation::kOutgoing));
   KG_ASSIGN_OR_RETURN(int64_t samples, p.options.integer("samples", 0, 0, UINT32_MAX));

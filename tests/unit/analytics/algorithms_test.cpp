@@ -175,6 +175,25 @@ TEST_CASE("betweenness: a diamond splits the pair between two paths", "[analytic
   CHECK(get(betweenness(*p, {}, kRun)) == std::vector<double>{0, 0.5, 0.5, 0});
 }
 
+TEST_CASE("betweenness: weights pick one side of the diamond", "[analytics][betweenness]") {
+  // 0->1 (1), 0->2 (4), 1->3 (5), 2->3 (1): the one shortest 0->3 path goes through 2.
+  auto w = make(4, {{0, 1}, {0, 2}, {1, 3}, {2, 3}}, {1, 4, 5, 1});
+  CHECK(get(betweenness(*w, {}, kRun)) == std::vector<double>{0, 0, 1, 0});
+  // Equal weights tie again: the pair is split.
+  auto even = make(4, {{0, 1}, {0, 2}, {1, 3}, {2, 3}}, {0.5, 1.5, 1.5, 0.5});
+  CHECK(get(betweenness(*even, {}, kRun)) == std::vector<double>{0, 0.5, 0.5, 0});
+}
+
+TEST_CASE("betweenness: weighted with unit weights equals unweighted", "[analytics][betweenness]") {
+  auto plain = random_graph(80, 300, 11);
+  Edges e;
+  for (auto [it, end] = boost::edges(plain->graph()); it != end; ++it)
+    e.emplace_back(boost::source(*it, plain->graph()), boost::target(*it, plain->graph()));
+  auto unit = make(80, e, std::vector<double>(e.size(), 1.0));
+  auto a = get(betweenness(*plain, {}, kRun)), b = get(betweenness(*unit, {}, kRun));
+  for (size_t v = 0; v < a.size(); ++v) CHECK(b[v] == Approx(a[v]));
+}
+
 TEST_CASE("betweenness: a star's center is on every pair of leaves", "[analytics][betweenness]") {
   auto p = make(5, {{0, 1}, {0, 2}, {0, 3}, {0, 4}});
   BetweennessOptions both;
