@@ -14,6 +14,9 @@ Result<std::shared_ptr<const Projection>> ProjectionCache::get(const Transaction
   const ProjectionSpec spec = raw_spec.normalized();
   {
     std::lock_guard lock(mu_);
+    // Statements that start from now on see this version or a newer one: older ones are of no
+    // use, so their memory goes now rather than at the next build.
+    std::erase_if(entries_, [&](const auto& p) { return *p->version() < *version; });
     for (auto it = entries_.begin(); it != entries_.end(); ++it) {
       if ((*it)->version() == version && (*it)->spec() == spec) {
         auto hit = *it;
@@ -26,7 +29,6 @@ Result<std::shared_ptr<const Projection>> ProjectionCache::get(const Transaction
   KG_ASSIGN_OR_RETURN(std::shared_ptr<const Projection> built,
                       build_projection(txn, spec, control));
   std::lock_guard lock(mu_);
-  // Older versions are of no use to statements that start from now on.
   std::erase_if(entries_, [&](const auto& p) { return *p->version() < *version; });
   entries_.insert(entries_.begin(), built);
   if (entries_.size() > kCapacity) entries_.resize(kCapacity);

@@ -1,6 +1,7 @@
 // ProjectionCache: the projections a Graph keeps between statements. A projection is reused while
 // the graph is unchanged — same ProjectionSpec, same Transaction::snapshot_version() — and dropped
-// once a newer version's projection is built. At most kCapacity projections are kept, the least
+// at the first get() from a transaction that sees a newer version (a projection in use stays alive
+// through its shared_ptr). At most kCapacity projections are kept, the least
 // recently used go first.
 //
 // Thread-safety: thread-safe. Two statements that miss at once may both build; one result is kept.
