@@ -18,7 +18,8 @@ struct Procedure {
   std::vector<std::string_view> inputs;   // argument names, in order
   std::vector<std::string_view> outputs;  // output field names, in order
   // The output rows, one value per output field. REQUIRES: args.size() == inputs.size().
-  // A missing optional argument is passed as null. An error without a position gets the CALL's.
+  // A missing optional argument is passed as null. A ProcedureError or InvalidArgument without a
+  // position gets the CALL's.
   Result<std::vector<std::vector<Value>>> (*run)(std::span<const Value> args, ExecContext& ctx);
   // How many of the last inputs may be left out.
   size_t optional_inputs = 0;

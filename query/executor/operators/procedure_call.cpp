@@ -28,8 +28,11 @@ class ProcedureCallOperator : public RowOperator {
     args.resize(procedure_->inputs.size());  // left-out optional arguments are null
     auto rows = procedure_->run(args, ctx);
     if (!rows) {
+      // A bad argument is the CALL's fault: point at it. Interruptions and storage errors are not.
       const Status& e = rows.error();
-      if (e.pos().known()) return e;
+      bool argument =
+          e.code() == StatusCode::kProcedureError || e.code() == StatusCode::kInvalidArgument;
+      if (e.pos().known() || !argument) return e;
       return Status(e.code(), e.message(), spec_.pos, e.detail());
     }
     rows_ = std::move(*rows);
