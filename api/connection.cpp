@@ -48,6 +48,10 @@ void Connection::interrupt() {
   if (session_) session_->interrupt();
 }
 
+void Connection::set_progress(Progress progress) {
+  if (session_) session_->set_progress(std::move(progress));
+}
+
 PreparedStatement::PreparedStatement(Connection* conn, std::shared_ptr<query::CachedPlan> plan,
                                      Status status)
     : conn_(conn), plan_(std::move(plan)), status_(std::move(status)) {}

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "engine/analytics/projection_cache.hpp"
 #include "engine/storage/coding.hpp"
 #include "engine/storage/key_codec.hpp"
 #include "engine/txn/bulk_write.hpp"
@@ -10,7 +11,8 @@
 
 namespace kg::engine {
 
-Graph::Graph(std::unique_ptr<Store> store) : store_(std::move(store)) {}
+Graph::Graph(std::unique_ptr<Store> store)
+    : store_(std::move(store)), projections_(std::make_unique<analytics::ProjectionCache>()) {}
 Graph::~Graph() = default;
 
 Result<std::unique_ptr<Graph>> Graph::open(const std::string& path, const Options& options) {

@@ -20,6 +20,9 @@ namespace kg::engine {
 
 class BulkWrite;
 class Transaction;
+namespace analytics {
+class ProjectionCache;
+}
 
 class Graph {
  public:
@@ -43,6 +46,8 @@ class Graph {
   const Store& store() const { return *store_; }
   // Incremented by every successful commit that wrote something; caches compare it.
   uint64_t commit_sequence() const { return commit_sequence_.load(std::memory_order_acquire); }
+  // The analytics projections kept for this graph (engine/analytics/projection_cache.hpp).
+  analytics::ProjectionCache& projections() { return *projections_; }
 
  private:
   friend class BulkWrite;
@@ -59,6 +64,7 @@ class Graph {
   uint64_t next_node_id_ = 0;
   uint64_t next_rel_id_ = 0;
   std::atomic<uint64_t> commit_sequence_{0};
+  std::unique_ptr<analytics::ProjectionCache> projections_;
 };
 
 }  // namespace kg::engine

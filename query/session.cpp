@@ -147,6 +147,7 @@ QueryResult Session::execute_query(CachedPlan& cached, const Map& params) {
     return r;
   }
   ExecContext ctx(*txn, params, &interrupted_);
+  ctx.set_progress(&progress_);
   ctx.set_profiling(cached.mode == ast::Statement::Mode::kProfile);
   plan.root->reset();
   auto rows = drain(*plan.root, ctx);

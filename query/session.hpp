@@ -9,6 +9,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <list>
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 #include "engine/graph.hpp"
 #include "kg/query_result.hpp"
 #include "query/ast/statement.hpp"
+#include "query/executor/progress.hpp"
 #include "query/planner/plan.hpp"
 
 namespace kg::query {
@@ -44,6 +46,8 @@ class Session {
 
   bool in_transaction() const { return txn_ != nullptr; }
   void interrupt() { interrupted_.store(true, std::memory_order_relaxed); }
+  // Progress of long-running work (see kg::Connection::set_progress); empty: none.
+  void set_progress(ProgressFn progress) { progress_ = std::move(progress); }
 
   // Plans kept per session; the least recently used go first.
   static constexpr size_t kCacheSize = 256;
@@ -63,6 +67,7 @@ class Session {
                      std::pair<std::shared_ptr<CachedPlan>, std::list<std::string>::iterator>>
       cache_;
   std::atomic<bool> interrupted_{false};
+  ProgressFn progress_;
 };
 
 }  // namespace kg::query

@@ -21,6 +21,7 @@
 #include "shell/import_command.hpp"
 #include "shell/interrupt.hpp"
 #include "shell/printer.hpp"
+#include "shell/progress_line.hpp"
 #include "shell/repl.hpp"
 #include "shell/script_runner.hpp"
 #include "shell/temp_graph.hpp"
@@ -137,10 +138,16 @@ int run(const cxxopts::ParseResult& args, kg::shell::Printer& printer,
       return kg::shell::Repl(db, conn, std::move(repl)).run();
     }
     kg::shell::InterruptHandler interrupt(conn);
+    kg::shell::ProgressLine progress(std::cerr, isatty(STDERR_FILENO) != 0);
+    conn.set_progress([&](std::string_view task, uint64_t done, uint64_t total) {
+      progress.update(task, done, total);
+    });
     auto query = [&](std::string_view statement, const kg::Map& params) {
       if (interrupt.interrupted())
         return kg::QueryResult(kg::Status(kg::StatusCode::kInterrupted, "interrupted"));
-      return conn.query(statement, params);
+      kg::QueryResult r = conn.query(statement, params);
+      progress.clear();
+      return r;
     };
     kg::shell::ScriptRunner runner(query, printer);
     bool ok = true;

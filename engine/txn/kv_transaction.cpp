@@ -37,6 +37,10 @@ KvTransaction::KvTransaction(const Store& store, Mode mode)
 
 KvTransaction::~KvTransaction() { release(); }
 
+uint64_t KvTransaction::snapshot_sequence() const {
+  return snapshot_ != nullptr ? snapshot_->GetSequenceNumber() : 0;
+}
+
 void KvTransaction::release() {
   open_ = false;
   if (snapshot_ != nullptr) {

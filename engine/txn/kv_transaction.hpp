@@ -68,6 +68,10 @@ class KvTransaction {
 
   const Store& store() const { return store_; }
 
+  // The RocksDB sequence number of the snapshot this transaction reads: two transactions with
+  // the same number see the same committed data.
+  uint64_t snapshot_sequence() const;
+
  private:
   void release();
   rocksdb::Status sorted_batch(rocksdb::WriteBatch& out) const;

@@ -53,6 +53,16 @@ class Transaction {
 
   bool is_write() const { return kv_.is_write(); }
   bool is_open() const { return kv_.is_open(); }
+  Graph& graph() const { return graph_; }
+
+  // Names what this transaction reads, for caches of derived data (analytics projections): two
+  // transactions with the same version see the same graph. nullopt once this transaction has
+  // written, since its view is then its own. (Graph::commit_sequence() is not used here: it is
+  // bumped just after RocksDB's write, so a snapshot taken in between would get a stale number.)
+  std::optional<uint64_t> snapshot_version() const {
+    if (pending_writes() > 0) return std::nullopt;
+    return kv_.snapshot_sequence();
+  }
 
   // --- names ------------------------------------------------------------------------------------
   // Lookups see committed names and this transaction's new ones.

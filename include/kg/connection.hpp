@@ -15,6 +15,8 @@
 // of one Database may run concurrently (many readers, one writer at a time).
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -51,6 +53,13 @@ class Connection {
   // Asks the statement running on this connection (from another thread or a signal handler) to
   // stop; it fails with kInterrupted and rolls back. Async-signal-safe.
   void interrupt();
+
+  // Reports progress of long-running work in a statement (the graph algorithms, CALL algo.*):
+  // a task name ("pagerank", "betweenness", "projection"), work done, and the total (0 when
+  // unknown). Called on the thread running the statement, between units of work; keep it cheap.
+  // An empty function turns reporting off (the default).
+  using Progress = std::function<void(std::string_view task, uint64_t done, uint64_t total)>;
+  void set_progress(Progress progress);
 
  private:
   friend class PreparedStatement;

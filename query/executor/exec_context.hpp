@@ -10,6 +10,7 @@
 #pragma once
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <random>
@@ -18,6 +19,7 @@
 
 #include "engine/txn/transaction.hpp"
 #include "kg/query_result.hpp"
+#include "query/executor/progress.hpp"
 #include "query/functions/function_registry.hpp"
 
 namespace kg::query {
@@ -37,6 +39,12 @@ class ExecContext : public FunctionContext {
 
   // kInterrupted when the statement was asked to stop.
   Status check_interrupt() const;
+  // The flag check_interrupt() reads (may be null), for work that checks it itself.
+  const std::atomic<bool>* interrupt_flag() const { return interrupt_; }
+  // Where long-running work reports progress; null or empty: nowhere.
+  // REQUIRES: `progress` outlives the context.
+  void set_progress(const ProgressFn* progress) { progress_ = progress; }
+  ProgressFn progress() const { return progress_ != nullptr ? *progress_ : ProgressFn(); }
 
   // The record of a node or relationship as this statement sees it; nullptr when it does not
   // exist (never did, or was deleted).
@@ -69,6 +77,7 @@ class ExecContext : public FunctionContext {
   engine::Transaction& txn_;
   const Map& params_;
   const std::atomic<bool>* interrupt_;
+  const ProgressFn* progress_ = nullptr;
   QueryCounters counters_;
   bool profiling_ = false;
   std::unordered_map<NodeId, std::optional<engine::NodeRecord>> nodes_;

@@ -2,6 +2,8 @@
 // and CALL.
 #include "query/planner/planner.hpp"
 
+#include <algorithm>
+
 #include "query/procedures/procedures.hpp"
 
 namespace kg::query {
@@ -142,16 +144,28 @@ Result<OperatorPtr> Planner::plan_call(ast::Call& c, OperatorPtr input, Scope& s
     return Status(StatusCode::kProcedureError,
                   "There is no procedure with the name `" + c.procedure + "`", c.pos,
                   "ProcedureNotFound");
-  if (c.has_args && c.args.size() != proc->inputs.size())
-    return syntax(c.pos,
-                  "Procedure " + c.procedure + " takes " + std::to_string(proc->inputs.size()) +
-                      " argument(s), not " + std::to_string(c.args.size()),
-                  "InvalidNumberOfArguments");
-  if (!c.has_args && !proc->inputs.empty())
+  const size_t max_args = proc->inputs.size();
+  const size_t min_args = max_args - proc->optional_inputs;
+  if (c.has_args && (c.args.size() < min_args || c.args.size() > max_args))
+    return syntax(
+        c.pos,
+        "Procedure " + c.procedure + " takes " +
+            (min_args == max_args ? std::to_string(max_args)
+                                  : std::to_string(min_args) + " to " + std::to_string(max_args)) +
+            " argument(s), not " + std::to_string(c.args.size()),
+        "InvalidNumberOfArguments");
+  if (!c.has_args && min_args > 0)
     return syntax(c.pos, "Procedure " + c.procedure + " needs arguments",
                   "InvalidNumberOfArguments");
   ProcedureCallSpec spec;
   spec.procedure = c.procedure;
+  spec.pos = c.pos;
+  if (proc->options_last && c.args.size() == max_args) {
+    const ast::Expr& options = *c.args.back();
+    if (options.kind == ast::ExprKind::kMap &&
+        std::find(options.keys.begin(), options.keys.end(), "write") != options.keys.end())
+      plan_.writes = true;
+  }
   for (auto& a : c.args) {
     KG_TRY(bind(*a, scope));
     spec.args.push_back(a.get());

@@ -104,13 +104,17 @@ Result<Rows> indexes(std::span<const Value>, ExecContext& ctx) {
 }
 
 const std::vector<Procedure>& table() {
-  static const std::vector<Procedure> kProcedures = {
-      {"db.labels", {}, {"label"}, &labels},
-      {"db.relationshipTypes", {}, {"relationshipType"}, &relationship_types},
-      {"db.propertyKeys", {}, {"propertyKey"}, &property_keys},
-      {"db.schema", {}, {"kind", "name", "count", "propertyKeys"}, &schema},
-      {"db.indexes", {}, {"name", "type", "label", "properties", "unique"}, &indexes},
-  };
+  static const std::vector<Procedure> kProcedures = [] {
+    std::vector<Procedure> all = {
+        {"db.labels", {}, {"label"}, &labels},
+        {"db.relationshipTypes", {}, {"relationshipType"}, &relationship_types},
+        {"db.propertyKeys", {}, {"propertyKey"}, &property_keys},
+        {"db.schema", {}, {"kind", "name", "count", "propertyKeys"}, &schema},
+        {"db.indexes", {}, {"name", "type", "label", "properties", "unique"}, &indexes},
+    };
+    for (const Procedure& p : algo_procedures()) all.push_back(p);
+    return all;
+  }();
   return kProcedures;
 }
 

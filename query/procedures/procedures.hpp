@@ -1,5 +1,5 @@
 // Built-in procedures for CALL: db.labels(), db.relationshipTypes(), db.propertyKeys(),
-// db.schema(), db.indexes(). (The algo.* procedures of the analytics issue register here too.)
+// db.schema(), db.indexes(), and the graph algorithms algo.* (query/procedures/algo_*.cpp).
 #pragma once
 
 #include <span>
@@ -18,8 +18,18 @@ struct Procedure {
   std::vector<std::string_view> inputs;   // argument names, in order
   std::vector<std::string_view> outputs;  // output field names, in order
   // The output rows, one value per output field. REQUIRES: args.size() == inputs.size().
+  // A missing optional argument is passed as null. A ProcedureError or InvalidArgument without a
+  // position gets the CALL's.
   Result<std::vector<std::vector<Value>>> (*run)(std::span<const Value> args, ExecContext& ctx);
+  // How many of the last inputs may be left out.
+  size_t optional_inputs = 0;
+  // The last input is an options map; when it is a literal map with a `write` key, the statement
+  // needs a write transaction.
+  bool options_last = false;
 };
+
+// The algo.* procedures (query/procedures/algo_procedures.cpp).
+std::span<const Procedure> algo_procedures();
 
 // Case-sensitive lookup of a procedure by its dotted name; nullptr when there is none.
 const Procedure* find_procedure(std::string_view name);

@@ -35,3 +35,12 @@ RETURN [n IN nodes(path) | n.name] AS chain, length(path) AS hops;
 MATCH (:Company {name: 'AWS'})-[r]-(other)
 RETURN type(r) AS relation, other.name AS other, r.source AS source
 ORDER BY relation, other;
+
+// Which companies are most central to the AI-chip supply chain? (betweenness on the supply-chain
+// relations among companies and products, direction ignored; docs/algorithms.md)
+CALL algo.betweenness({labels: ['Company', 'Product'],
+                       types: ['SUPPLIES', 'BUYS', 'MAKES', 'DESIGNED', 'LICENSES', 'USES', 'OWNS'],
+                       direction: 'both'})
+YIELD node, score
+WHERE node:Company
+RETURN node.name AS company, score ORDER BY score DESC, company;

@@ -174,6 +174,7 @@ OperatorPtr make_merge(OperatorPtr input, MergeSpec spec);
 // --- procedures (procedure_call.cpp) ---
 struct ProcedureCallSpec {
   std::string procedure;
+  SourcePos pos;  // of the CALL
   std::vector<const ast::Expr*> args;
   std::vector<std::pair<std::string, int>> yields;  // output field → slot
 };

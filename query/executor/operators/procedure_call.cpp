@@ -25,7 +25,17 @@ class ProcedureCallOperator : public RowOperator {
       KG_ASSIGN_OR_RETURN(Value v, evaluate(*e, in, ctx));
       args.push_back(std::move(v));
     }
-    KG_ASSIGN_OR_RETURN(rows_, procedure_->run(args, ctx));
+    args.resize(procedure_->inputs.size());  // left-out optional arguments are null
+    auto rows = procedure_->run(args, ctx);
+    if (!rows) {
+      // A bad argument is the CALL's fault: point at it. Interruptions and storage errors are not.
+      const Status& e = rows.error();
+      bool argument =
+          e.code() == StatusCode::kProcedureError || e.code() == StatusCode::kInvalidArgument;
+      if (e.pos().known() || !argument) return e;
+      return Status(e.code(), e.message(), spec_.pos, e.detail());
+    }
+    rows_ = std::move(*rows);
     return Status();
   }
   Result<bool> next_row(ExecContext&, const Row&, Row& out) override {
