@@ -36,8 +36,9 @@ std::string seconds(std::chrono::milliseconds elapsed) {
   return buf;
 }
 
-// "12.3 of 25.6 MB" for sizes in bytes.
-std::string amounts(uint64_t done, uint64_t total) {
+// "12.3 of 25.6 MB" for sizes in bytes, "5 of 20" for steps.
+std::string amounts(uint64_t done, uint64_t total, bool bytes) {
+  if (!bytes) return std::to_string(done) + " of " + std::to_string(total);
   constexpr const char* kUnits[] = {"B", "kB", "MB", "GB", "TB"};
   double scale = 1;
   size_t unit = 0;
@@ -68,7 +69,7 @@ std::string progress_line(const ProgressState& state, std::chrono::milliseconds 
     line += "] ";
     line += percent;
     if (!state.what.empty()) line += " · " + state.what;
-    line += " · " + amounts(done, state.total);
+    line += " · " + amounts(done, state.total, state.bytes);
   } else {
     line += state.what;
   }

@@ -26,6 +26,8 @@ struct ProgressState {
   // Work done and the total (bytes, rows); total 0 when unknown (a spinner instead of a bar).
   uint64_t done = 0;
   uint64_t total = 0;
+  // Whether done/total count bytes ("12.3 of 25.6 MB") or plain steps ("5 of 20").
+  bool bytes = true;
   // A hint at the end of the line, e.g. "Ctrl+C cancels".
   std::string hint;
 };

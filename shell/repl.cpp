@@ -173,7 +173,18 @@ QueryResult Repl::query(std::string_view statement, const Map& params) {
     if (interrupt_.interrupted()) conn_.interrupt();
   };
   Progress progress(std::move(options));
+  // Long procedures (algo.*) report their steps: a bar instead of the spinner.
+  conn_.set_progress([&progress](std::string_view task, uint64_t done, uint64_t total) {
+    ProgressState state;
+    state.what = std::string(task);
+    state.done = done;
+    state.total = total;
+    state.bytes = false;
+    state.hint = "Ctrl+C cancels";
+    progress.update(std::move(state));
+  });
   QueryResult result = conn_.query(statement, params);
+  conn_.set_progress({});
   progress.finish();
   const Status& s = result.status();
   if (s.code() == StatusCode::kInterrupted && s.message().find("rolled back") == std::string::npos)

@@ -20,4 +20,12 @@ TEST_CASE("progress: a spinner with the time, or a bar when the total is known",
   CHECK(progress_line(import, milliseconds(1500), 0, 100) ==
         "⠋ [██████████░░░░░░░░░░]  50% · nodes · 12.3 of 24.6 MB · 1.5 s");
   CHECK(progress_line(import, milliseconds(1500), 0, 20) == "⠋ [██████████░░░░░…");  // 19 wide
+
+  ProgressState steps;  // an algo.* procedure's iterations
+  steps.what = "pagerank";
+  steps.done = 5;
+  steps.total = 20;
+  steps.bytes = false;
+  CHECK(progress_line(steps, milliseconds(2000), 0, 100) ==
+        "⠋ [█████░░░░░░░░░░░░░░░]  25% · pagerank · 5 of 20 · 2.0 s");
 }
