@@ -15,8 +15,7 @@ Result<CheckReport> check_store(const engine::Store& store) {
   out.relationships = r.relationships;
   out.index_entries = r.index_entries;
   out.violation_count = r.violation_count;
-  for (auto& v : r.violations)
-    out.violations.push_back({std::move(v.kind), std::move(v.message)});
+  for (auto& v : r.violations) out.violations.push_back({std::move(v.kind), std::move(v.message)});
   return out;
 }
 

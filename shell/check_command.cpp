@@ -55,16 +55,15 @@ int run_check_command(int argc, char** argv) {
     std::cout << v.kind << ": " << v.message << "\n";
   if (!report->ok()) {
     if (report->violation_count > report->violations.size())
-      std::cout << "... and " << report->violation_count - report->violations.size()
-                << " more\n";
+      std::cout << "... and " << report->violation_count - report->violations.size() << " more\n";
     std::cerr << "kg check: " << report->violation_count << " violation"
-              << (report->violation_count == 1 ? "" : "s") << " in " << report->nodes
-              << " nodes, " << report->relationships << " relationships, "
-              << report->index_entries << " index entries\n";
+              << (report->violation_count == 1 ? "" : "s") << " in " << report->nodes << " nodes, "
+              << report->relationships << " relationships, " << report->index_entries
+              << " index entries\n";
     return kExitViolations;
   }
-  std::cout << "ok: " << report->nodes << " nodes, " << report->relationships
-            << " relationships, " << report->index_entries << " index entries checked\n";
+  std::cout << "ok: " << report->nodes << " nodes, " << report->relationships << " relationships, "
+            << report->index_entries << " index entries checked\n";
   return 0;
 }
 

@@ -42,10 +42,11 @@ struct RelInfo {
 // Walks the sorted `expected` keys and the keys of `cursor` together. `accept` says whether an
 // actual key is well-formed (a malformed one is reported by it and left out of the comparison).
 // Calls `missing` for each expected key not stored and `extra` for each stored key not expected.
-Status merge_compare(std::vector<std::string>& expected, KvCursor cursor,
-                     const std::function<bool(std::string_view key, std::string_view value)>& accept,
-                     const std::function<void(const std::string&)>& missing,
-                     const std::function<void(std::string_view)>& extra, uint64_t& scanned) {
+Status merge_compare(
+    std::vector<std::string>& expected, KvCursor cursor,
+    const std::function<bool(std::string_view key, std::string_view value)>& accept,
+    const std::function<void(const std::string&)>& missing,
+    const std::function<void(std::string_view)>& extra, uint64_t& scanned) {
   std::sort(expected.begin(), expected.end());
   expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
   size_t i = 0;
@@ -166,11 +167,13 @@ class Checker {
     if (version != kFormatVersion)
       add("S1", "the header has format version " + str(version) + " (expected " +
                     str(kFormatVersion) + ")");
-    if ((static_cast<uint8_t>(h[18]) & 0xF0) != 0x40 || (static_cast<uint8_t>(h[20]) & 0xC0) != 0x80)
+    if ((static_cast<uint8_t>(h[18]) & 0xF0) != 0x40 ||
+        (static_cast<uint8_t>(h[20]) & 0xC0) != 0x80)
       add("S1", "the header's UUID is not a version-4 UUID");
   }
 
-  // --- catalog: C1, C2, C4 and the index definitions ----------------------------------------------
+  // --- catalog: C1, C2, C4 and the index definitions
+  // ----------------------------------------------
   Status check_catalog() {
     std::array<std::map<std::string, uint32_t>, 3> name_to_id;
     KvCursor c = kv_.scan(Cf::kCatalog, "", "");
@@ -264,7 +267,8 @@ class Checker {
     }
   }
 
-  // --- nodes: S3, S4, T3, C3, and the expected label and index entries ----------------------------
+  // --- nodes: S3, S4, T3, C3, and the expected label and index entries
+  // ----------------------------
   Status check_nodes() {
     KvCursor c = kv_.scan(Cf::kNodes, "", "");
     for (; c.valid(); c.next()) {
@@ -304,7 +308,8 @@ class Checker {
     return c.status();
   }
 
-  // --- label_nodes: N1, S3, and the per-label counts of T2 ----------------------------------------
+  // --- label_nodes: N1, S3, and the per-label counts of T2
+  // ----------------------------------------
   Status check_label_nodes() {
     auto accept = [&](std::string_view key, std::string_view value) {
       if (key.size() != keys::kLabelNodesKeySize || !value.empty()) {
@@ -328,11 +333,12 @@ class Checker {
       add("N1", "label_nodes holds " + describe(key) + " but node " + str(node) +
                     (node_exists(node) ? " does not have that label" : " does not exist"));
     };
-    return merge_compare(expected_label_nodes_, kv_.scan(Cf::kLabelNodes, "", ""), accept,
-                         missing, extra, report_.index_entries);
+    return merge_compare(expected_label_nodes_, kv_.scan(Cf::kLabelNodes, "", ""), accept, missing,
+                         extra, report_.index_entries);
   }
 
-  // --- rels: S3, S4, R1, T3, C3, and the expected adjacency entries -------------------------------
+  // --- rels: S3, S4, R1, T3, C3, and the expected adjacency entries
+  // -------------------------------
   Status check_rels() {
     KvCursor c = kv_.scan(Cf::kRels, "", "");
     for (; c.valid(); c.next()) {
@@ -358,8 +364,7 @@ class Checker {
       require_name(NameKind::kType, type, what);
       check_properties(rec->properties, what);
       if (!node_exists(src)) add("R1", what + ": its source node " + str(src) + " does not exist");
-      if (!node_exists(dst))
-        add("R1", what + ": its target node " + str(dst) + " does not exist");
+      if (!node_exists(dst)) add("R1", what + ": its target node " + str(dst) + " does not exist");
       ++type_rels_[type];
       rels_.push_back({rel, type, src, dst});
       expected_adj_.push_back(
@@ -426,8 +431,8 @@ class Checker {
       std::string_view prefix = key.substr(0, key.size() - 8);
       uint64_t node = coding::get_u64be(key.data() + key.size() - 8);
       if (d != nullptr && d->unique && prefix == last_value && node != last_node)
-        add("P3", "unique index '" + d->name + "': nodes " + str(last_node) + " and " +
-                      str(node) + " have the same value");
+        add("P3", "unique index '" + d->name + "': nodes " + str(last_node) + " and " + str(node) +
+                      " have the same value");
       last_value = std::string(prefix);
       last_node = node;
       return true;
@@ -436,8 +441,7 @@ class Checker {
       const IndexDef* d = index_of(key);
       add("P1", "node " + str(coding::get_u64be(key.data() + key.size() - 8)) + " has label " +
                     str(to_underlying(d->label)) + " and property key " +
-                    str(to_underlying(d->key)) + " but index '" + d->name +
-                    "' lacks its entry");
+                    str(to_underlying(d->key)) + " but index '" + d->name + "' lacks its entry");
     };
     auto extra = [&](std::string_view key) {
       uint32_t label = coding::get_u32be(key.data());
@@ -461,11 +465,12 @@ class Checker {
       }
       add("P2", entry + ", but " + why);
     };
-    return merge_compare(expected_index_, kv_.scan(Cf::kPropIndex, "", ""), accept, missing,
-                         extra, report_.index_entries);
+    return merge_compare(expected_index_, kv_.scan(Cf::kPropIndex, "", ""), accept, missing, extra,
+                         report_.index_entries);
   }
 
-  // --- statistics: T1, T2, C3 for statistics keys --------------------------------------------------
+  // --- statistics: T1, T2, C3 for statistics keys
+  // --------------------------------------------------
   void check_statistics() {
     auto compare = [&](const char* name, std::optional<uint64_t> stored, uint64_t actual,
                        const char* what) {
@@ -514,8 +519,8 @@ class Checker {
   std::array<std::map<uint32_t, std::string>, 3> id_to_name_;  // by NameKind - 1
   std::vector<IndexDef> indexes_;
 
-  std::vector<uint64_t> node_ids_;  // ascending (scan order)
-  std::vector<RelInfo> rels_;  // ascending by id
+  std::vector<uint64_t> node_ids_;              // ascending (scan order)
+  std::vector<RelInfo> rels_;                   // ascending by id
   std::map<uint32_t, uint64_t> label_entries_;  // label_nodes entries per label
   std::map<uint32_t, uint64_t> type_rels_;      // relationships per type
 

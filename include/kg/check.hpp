@@ -3,7 +3,8 @@
 // statistics, id counters, catalog — on one snapshot, and lists what is broken.
 //
 //   kg::Result<kg::CheckReport> r = kg::check_graph(db);
-//   if (r && !r->ok()) for (const auto& v : r->violations) std::cerr << v.kind << ": " << v.message;
+//   if (r && !r->ok()) for (const auto& v : r->violations) std::cerr << v.kind << ": " <<
+//   v.message;
 //
 // Thread-safety: reads one snapshot; writers may go on meanwhile. The same check is
 // `CALL db.check()` in Cypher and `kg check DB_DIR` on the command line.

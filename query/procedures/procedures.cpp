@@ -114,9 +114,9 @@ Result<Rows> check(std::span<const Value>, ExecContext& ctx) {
   Rows rows;
   for (auto& v : report.violations) rows.push_back({Value(v.kind), Value(v.message)});
   if (report.violation_count > report.violations.size())
-    rows.push_back({Value("more"), Value(std::to_string(report.violation_count -
-                                                        report.violations.size()) +
-                                         " more violations not listed")});
+    rows.push_back(
+        {Value("more"), Value(std::to_string(report.violation_count - report.violations.size()) +
+                              " more violations not listed")});
   return rows;
 }
 

@@ -50,7 +50,7 @@ int usage(const std::string& why) {
 }
 
 pid_t spawn_writer(const std::string& db, const std::string& log, int64_t first, uint64_t seed) {
-  std::vector<std::string> argv = {"kg_crash_test", "writer", db, log, std::to_string(first),
+  std::vector<std::string> argv = {"kg_crash_test",     "writer", db, log, std::to_string(first),
                                    std::to_string(seed)};
   pid_t pid = ::fork();
   if (pid == 0) {
@@ -126,11 +126,16 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (i + 1 >= argc) return usage("missing value after " + a);
     std::string v = argv[++i];
-    if (a == "--kills") args.kills = std::stoi(v);
-    else if (a == "--seed") args.seed = std::stoull(v);
-    else if (a == "--max-ms") args.max_ms = std::stoi(v);
-    else if (a == "--dir") args.dir = v;
-    else return usage("unknown option " + a);
+    if (a == "--kills")
+      args.kills = std::stoi(v);
+    else if (a == "--seed")
+      args.seed = std::stoull(v);
+    else if (a == "--max-ms")
+      args.max_ms = std::stoi(v);
+    else if (a == "--dir")
+      args.dir = v;
+    else
+      return usage("unknown option " + a);
   }
   namespace fs = std::filesystem;
   bool temporary = args.dir.empty();
@@ -181,15 +186,15 @@ int main(int argc, char** argv) {
     r.check_consistency();
     std::map<int64_t, int> present = r.markers();
     for (const auto& [t, n] : present) {
-      if (n != 1) r.fail("transaction " + std::to_string(t) + " is present " + std::to_string(n) +
-                         " times");
+      if (n != 1)
+        r.fail("transaction " + std::to_string(t) + " is present " + std::to_string(n) + " times");
       if (accepted.count(t)) continue;
       if (t == in_flight) {
         ++in_flight_found;
         accepted.insert(t);
       } else {
-        r.fail("transaction " + std::to_string(t) + " is present but was not reported (in flight: " +
-               std::to_string(in_flight) + ")");
+        r.fail("transaction " + std::to_string(t) +
+               " is present but was not reported (in flight: " + std::to_string(in_flight) + ")");
       }
     }
     for (int64_t t : accepted)
@@ -211,7 +216,9 @@ int main(int argc, char** argv) {
             << " committed just before the kill without a report), " << nodes
             << " nodes at the end, " << failed_rounds << " failed rounds, " << seconds
             << " s, seed " << args.seed << "\n";
-  if (failed_rounds == 0 && temporary) fs::remove_all(args.dir);
-  else if (failed_rounds != 0) std::cerr << "kg_crash_test: the graph is kept in " << args.dir << "\n";
+  if (failed_rounds == 0 && temporary)
+    fs::remove_all(args.dir);
+  else if (failed_rounds != 0)
+    std::cerr << "kg_crash_test: the graph is kept in " << args.dir << "\n";
   return failed_rounds == 0 ? 0 : 1;
 }

@@ -81,8 +81,8 @@ int run_writer(const std::string& db_dir, const std::string& log_path, int64_t f
       Result<ImportSummary> r = import_files(db, o);
       if (!r) return fail(6, "import of transaction " + std::to_string(t), r.error());
     } else {
-      QueryResult r = conn.query(kStatements[kind],
-                                 {{"t", Value(t)}, {"k", Value(k)}, {"k2", Value(k2)}});
+      QueryResult r =
+          conn.query(kStatements[kind], {{"t", Value(t)}, {"k", Value(k)}, {"k2", Value(k2)}});
       if (!r.ok()) return fail(7, "transaction " + std::to_string(t), r.status());
     }
     std::string line = std::to_string(t) + "\n";

@@ -38,8 +38,8 @@ TEST_CASE("api: CALL db.check() yields nothing on a consistent graph, one row pe
   kg::Database db(dir.sub("g"));
   REQUIRE(db.ok());
   kg::Connection conn(db);
-  REQUIRE(conn.query("CREATE (:Company {name: 'AWS'})-[:BUYS]->(:Product {name: 'Blackwell'})")
-              .ok());
+  REQUIRE(
+      conn.query("CREATE (:Company {name: 'AWS'})-[:BUYS]->(:Product {name: 'Blackwell'})").ok());
   CHECK(check_rows(conn) == "");
   auto report = kg::check_graph(db);
   REQUIRE(report.ok());

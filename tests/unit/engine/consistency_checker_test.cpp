@@ -136,8 +136,7 @@ TEST_CASE("check: R2, an adjacency entry without its relationship", "[engine][ch
         "not exist\n");
 }
 
-TEST_CASE("check: R2, an adjacency entry that does not match its relationship",
-          "[engine][check]") {
+TEST_CASE("check: R2, an adjacency entry that does not match its relationship", "[engine][check]") {
   Fixture f;
   f.put(Cf::kAdj, keys::adj_key(NodeId{1}, Direction::kOutgoing, f.buys, NodeId{2}, RelId{0}));
   CHECK_THAT(f.violations(), Contains("R2: adj holds (node 1, out, type 0, other 2, "
@@ -265,18 +264,17 @@ TEST_CASE("check: S4, labels out of order and a stored null", "[engine][check]")
   CHECK_THAT(v, Contains("S4: node 2 stores a null for property key 0"));
 }
 
-TEST_CASE("check: the report keeps the first violations and counts the rest",
-          "[engine][check]") {
+TEST_CASE("check: the report keeps the first violations and counts the rest", "[engine][check]") {
   Fixture f;
   for (uint64_t r = 10; r < 20; ++r)
     f.put(Cf::kAdj, keys::adj_key(NodeId{0}, Direction::kOutgoing, f.buys, NodeId{1}, RelId{r}));
-  auto r = get(check::check_consistency(f.graph->store(), check::CheckOptions{.max_violations = 3}));
+  auto r =
+      get(check::check_consistency(f.graph->store(), check::CheckOptions{.max_violations = 3}));
   CHECK(r.violation_count == 10);
   CHECK(r.violations.size() == 3);
 }
 
-TEST_CASE("check: a snapshot is checked while a writer has uncommitted writes",
-          "[engine][check]") {
+TEST_CASE("check: a snapshot is checked while a writer has uncommitted writes", "[engine][check]") {
   Fixture f;
   auto t = get(f.graph->begin_write());
   LabelId c[] = {f.company};
