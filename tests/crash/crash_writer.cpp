@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -68,7 +69,16 @@ int run_writer(const std::string& db_dir, const std::string& log_path, int64_t f
   Connection conn(db);
   std::mt19937_64 rng(seed);
   std::string import_file = db_dir + ".import.jsonl";
+  // A planted fault, to show that the parent notices a lost commit: log before committing.
+  const bool log_early = std::getenv("KG_CRASH_LOG_EARLY") != nullptr;
+  auto report = [&](int64_t t) {
+    std::string line = std::to_string(t) + "\n";
+    return ::write(log, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
+           ::fdatasync(log) == 0;
+  };
   for (int64_t t = first;; ++t) {
+    if (log_early && !report(t))
+      return fail(8, "write " + log_path, Status(StatusCode::kIOError, "write failed"));
     int64_t k = std::uniform_int_distribution<int64_t>(0, 40)(rng);
     int64_t k2 = std::uniform_int_distribution<int64_t>(0, 40)(rng);
     size_t kind = std::uniform_int_distribution<size_t>(0, kNumStatements)(rng);
@@ -85,9 +95,7 @@ int run_writer(const std::string& db_dir, const std::string& log_path, int64_t f
           conn.query(kStatements[kind], {{"t", Value(t)}, {"k", Value(k)}, {"k2", Value(k2)}});
       if (!r.ok()) return fail(7, "transaction " + std::to_string(t), r.status());
     }
-    std::string line = std::to_string(t) + "\n";
-    if (::write(log, line.data(), line.size()) != static_cast<ssize_t>(line.size()) ||
-        ::fdatasync(log) != 0)
+    if (!log_early && !report(t))
       return fail(8, "write " + log_path, Status(StatusCode::kIOError, "write failed"));
   }
 }
