@@ -222,9 +222,10 @@ class Checker {
       uint32_t expect = 0;
       for (const auto& [id, name] : ids) {
         if (id != expect) {
-          add("C1", std::string(kKinds[k]) + " ids are not dense: ids " + str(expect) +
-                        (id - 1 > expect ? " to " + str(id - 1) : "") + " are missing before " +
-                        str(id));
+          std::string gap = id - 1 > expect ? "ids " + str(expect) + " to " + str(id - 1) + " are"
+                                            : "id " + str(expect) + " is";
+          add("C1",
+              std::string(kKinds[k]) + " ids are not dense: " + gap + " missing below " + str(id));
         }
         expect = id + 1;
       }

@@ -74,7 +74,7 @@ TEST_CASE("api: check_graph(path) checks a graph whose catalog Database refuses 
   REQUIRE(report.ok());
   REQUIRE_FALSE(report->ok());
   CHECK(report->violations.at(0).kind == "C1");
-  CHECK_THAT(report->violations.at(0).message, Contains("ids 0 are missing before 1"));
+  CHECK_THAT(report->violations.at(0).message, Contains("id 0 is missing below 1"));
 }
 
 TEST_CASE("api: check_graph(path) respects the graph's lock and does not create graphs",

@@ -227,7 +227,7 @@ TEST_CASE("check: C1, C2 and C3, a lost catalog id entry", "[engine][check]") {
   Fixture f;
   f.del(Cf::kCatalog, keys::catalog_id_key(NameKind::kLabel, 0));
   std::string v = f.violations();
-  CHECK_THAT(v, Contains("C1: label ids are not dense: ids 0 are missing before 1"));
+  CHECK_THAT(v, Contains("C1: label ids are not dense: id 0 is missing below 1"));
   CHECK_THAT(v, Contains("C2: label name 'Company' maps to id 0, which has no id -> name entry"));
   CHECK_THAT(v, Contains("C3: node 0 uses label id 0, which has no name in the catalog"));
   CHECK_THAT(v, Contains("C3: index 'constraint_Company_name' uses label id 0"));
