@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "engine/storage/coding.hpp"
+#include "engine/storage/foreign_data.hpp"
 #include "engine/storage/key_codec.hpp"
 #include "engine/storage/value_codec.hpp"
 #include "engine/txn/kv_transaction.hpp"
@@ -73,6 +74,7 @@ class Checker {
 
   Result<CheckReport> run() {
     KG_TRY(check_meta());
+    KG_TRY(check_default_cf());
     KG_TRY(check_catalog());
     KG_TRY(check_nodes());
     KG_TRY(check_label_nodes());
@@ -170,6 +172,16 @@ class Checker {
     if ((static_cast<uint8_t>(h[18]) & 0xF0) != 0x40 ||
         (static_cast<uint8_t>(h[20]) & 0xC0) != 0x80)
       add("S1", "the header's UUID is not a version-4 UUID");
+  }
+
+  // --- S5: nothing in RocksDB's default column family --------------------------------------------
+  Status check_default_cf() {
+    constexpr uint64_t kLimit = 1000;
+    KG_ASSIGN_OR_RETURN(uint64_t n, count_default_cf_keys(kv_.store(), kLimit));
+    if (n > 0)
+      add("S5", "RocksDB's default column family holds " + str(n) +
+                    (n == kLimit ? " or more" : "") + " keys; kg writes none there");
+    return Status();
   }
 
   // --- catalog: C1, C2, C4 and the index definitions

@@ -1,5 +1,6 @@
 // Consistency checker: verifies, by scanning one snapshot of a graph's column families, every
-// invariant that docs/storage_format.md §8 says holds after each commit (S1–S5 shapes, C1–C4
+// invariant that docs/storage_format.md §8 says holds after each commit (S1–S5 shapes — S5 for
+// RocksDB's default column family, not for unknown ones —, C1–C4
 // catalog, N1 labels, R1–R2 relationships and adjacency, P1–P3 property indexes, T1–T3 statistics
 // and id counters), and reports each violation with the ids involved (docs/check.md).
 //

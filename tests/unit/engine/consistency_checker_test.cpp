@@ -3,6 +3,8 @@
 // with its kind and the ids involved.
 #include "engine/check/consistency_checker.hpp"
 
+#include <rocksdb/db.h>
+
 #include <catch2/catch.hpp>
 
 #include "engine/graph.hpp"
@@ -253,6 +255,14 @@ TEST_CASE("check: S2, S3 and S4, malformed keys and records", "[engine][check]")
   CHECK_THAT(v, Contains("S2: meta holds an unknown key 73 74 61 74 2F 62 6F 67 75 73"));
   CHECK_THAT(v, Contains("S3: adj holds a malformed entry: key 00 00 00 00 00 00 00 00 07"));
   CHECK_THAT(v, Contains("S4: node 2: its record does not decode: trailing bytes"));
+}
+
+TEST_CASE("check: S5, keys in RocksDB's default column family", "[engine][check]") {
+  Fixture f;
+  rocksdb::DB* db = f.graph->store().db();
+  REQUIRE(db->Put(rocksdb::WriteOptions(), db->DefaultColumnFamily(), "stray", "x").ok());
+  CHECK(f.violations() ==
+        "S5: RocksDB's default column family holds 1 keys; kg writes none there\n");
 }
 
 TEST_CASE("check: S4, labels out of order and a stored null", "[engine][check]") {
