@@ -41,7 +41,8 @@ constexpr std::string_view kFunctions[] = {
 
 // From query/procedures/procedures.cpp, and kg.import (query/procedures/import_call.cpp).
 constexpr std::string_view kProcedures[] = {
-    "db.indexes", "db.labels", "db.propertyKeys", "db.relationshipTypes", "db.schema", "kg.import",
+    "db.check",  "db.indexes", "db.labels", "db.propertyKeys", "db.relationshipTypes",
+    "db.schema", "kg.import",
 };
 
 }  // namespace

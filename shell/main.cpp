@@ -17,6 +17,7 @@
 
 #include "kg/connection.hpp"
 #include "kg/kg.hpp"
+#include "shell/check_command.hpp"
 #include "shell/export_command.hpp"
 #include "shell/import_command.hpp"
 #include "shell/interrupt.hpp"
@@ -48,6 +49,7 @@ Examples:
   kg export graph.db --format dot --out graph.dot   export the graph (kg export --help)
   kg import graph.db --nodes=Company=companies.csv --relationships=BUYS=buys.csv
                                         bulk-import files (kg import --help)
+  kg check graph.db                     verify the graph's consistency (kg check --help)
 
 Scripts (-f FILE, stdin, and each -c): statements end with ';' (the last may omit it);
 // and /* */ are comments; a line starting with ':' is a command:
@@ -170,6 +172,9 @@ int main(int argc, char** argv) {
   // `kg export DB_DIR ...`: a subcommand with its own options (shell/export_command.hpp).
   if (argc > 1 && std::string_view(argv[1]) == "export")
     return kg::shell::run_export_command(argc - 1, argv + 1);
+  // `kg check DB_DIR`: the consistency checker (shell/check_command.hpp).
+  if (argc > 1 && std::string_view(argv[1]) == "check")
+    return kg::shell::run_check_command(argc - 1, argv + 1);
   // `kg import DB_DIR ...`: the bulk importer (shell/import_command.hpp).
   if (argc > 1 && std::string_view(argv[1]) == "import")
     return kg::shell::run_import_command(argc - 1, argv + 1);

@@ -1,6 +1,7 @@
 // The kg embedding API, all of it: include this one header.
 #pragma once
 
+#include "kg/check.hpp"
 #include "kg/connection.hpp"
 #include "kg/database.hpp"
 #include "kg/export.hpp"

@@ -4,6 +4,9 @@
 #include <map>
 #include <set>
 
+#include "engine/check/consistency_checker.hpp"
+#include "engine/graph.hpp"
+
 namespace kg::query {
 
 namespace {
@@ -103,6 +106,20 @@ Result<Rows> indexes(std::span<const Value>, ExecContext& ctx) {
   return rows;
 }
 
+// One row per broken invariant of the latest commit (docs/check.md): kind, message. None when the
+// graph is consistent. Reads its own snapshot, so this statement's own writes are not checked.
+Result<Rows> check(std::span<const Value>, ExecContext& ctx) {
+  KG_ASSIGN_OR_RETURN(engine::check::CheckReport report,
+                      engine::check::check_consistency(ctx.txn().graph().store()));
+  Rows rows;
+  for (auto& v : report.violations) rows.push_back({Value(v.kind), Value(v.message)});
+  if (report.violation_count > report.violations.size())
+    rows.push_back(
+        {Value("more"), Value(std::to_string(report.violation_count - report.violations.size()) +
+                              " more violations not listed")});
+  return rows;
+}
+
 const std::vector<Procedure>& table() {
   static const std::vector<Procedure> kProcedures = [] {
     std::vector<Procedure> all = {
@@ -111,6 +128,7 @@ const std::vector<Procedure>& table() {
         {"db.propertyKeys", {}, {"propertyKey"}, &property_keys},
         {"db.schema", {}, {"kind", "name", "count", "propertyKeys"}, &schema},
         {"db.indexes", {}, {"name", "type", "label", "properties", "unique"}, &indexes},
+        {"db.check", {}, {"kind", "message"}, &check},
     };
     for (const Procedure& p : algo_procedures()) all.push_back(p);
     return all;

@@ -1,5 +1,6 @@
 // Built-in procedures for CALL: db.labels(), db.relationshipTypes(), db.propertyKeys(),
-// db.schema(), db.indexes(), and the graph algorithms algo.* (query/procedures/algo_*.cpp).
+// db.schema(), db.indexes(), db.check(), and the graph algorithms algo.*
+// (query/procedures/algo_*.cpp).
 #pragma once
 
 #include <span>

@@ -6,6 +6,8 @@
 //   kg_test_helper write DB_DIR FIRST   commits batches FIRST, FIRST+1, ... forever: each is one
 //                                       :Batch {seq} node with 5 :Item nodes linked by :HAS; prints
 //                                       "<seq>\n" (flushed) after each commit returned
+//   kg_test_helper corrupt DB_DIR       deletes the graph's first adjacency entry under the
+//                                       engine, breaking invariant R2 (for `kg check` tests)
 // Exit status: 0 after hold; 3 and up on errors (the message on stderr).
 #include <unistd.h>
 
@@ -13,6 +15,8 @@
 #include <iostream>
 #include <string>
 
+#include "engine/graph.hpp"
+#include "engine/txn/kv_transaction.hpp"
 #include "kg/kg.hpp"
 
 namespace {
@@ -55,12 +59,29 @@ int write_forever(const std::string& path, int first) {
   }
 }
 
+int corrupt(const std::string& path) {
+  kg::Database db(path);
+  if (!db.ok()) return fail(3, db.status());
+  using kg::engine::KvTransaction;
+  KvTransaction kv(db.graph()->store(), KvTransaction::Mode::kWrite);
+  std::string key;
+  {
+    kg::engine::KvCursor c = kv.scan(kg::engine::Cf::kAdj, "", "");
+    if (!c.valid()) return fail(4, kg::Status(kg::StatusCode::kNotFound, "no adjacency entry"));
+    key = std::string(c.key());
+  }
+  if (auto s = kv.del(kg::engine::Cf::kAdj, key); !s.ok()) return fail(5, s);
+  if (auto s = kv.commit(); !s.ok()) return fail(5, s);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string mode = argc > 1 ? argv[1] : "";
   if (mode == "hold" && argc == 3) return hold(argv[2]);
   if (mode == "write" && argc == 4) return write_forever(argv[2], std::stoi(argv[3]));
-  std::cerr << "usage: kg_test_helper hold DB_DIR | write DB_DIR FIRST\n";
+  if (mode == "corrupt" && argc == 3) return corrupt(argv[2]);
+  std::cerr << "usage: kg_test_helper hold DB_DIR | write DB_DIR FIRST | corrupt DB_DIR\n";
   return 2;
 }

@@ -65,7 +65,7 @@ TEST_CASE("completion: keywords in the case typed, functions, procedures", "[she
   CHECK(complete("RETURN EXIS") == "4: EXISTS");
   CHECK(complete("CALL db.la") == "5: db.labels()");
   CHECK(complete("CALL ") ==
-        "0: db.indexes() db.labels() db.propertyKeys() "
+        "0: db.check() db.indexes() db.labels() db.propertyKeys() "
         "db.relationshipTypes() db.schema() kg.import(");
   CHECK(complete("CALL kg.") == "3: kg.import(");
 }

@@ -1,0 +1,22 @@
+#include "engine/storage/foreign_data.hpp"
+
+#include <rocksdb/db.h>
+
+#include <memory>
+
+#include "engine/storage/rocksdb_status.hpp"
+
+namespace kg::engine {
+
+Result<uint64_t> count_default_cf_keys(const Store& store, uint64_t limit) {
+  rocksdb::ReadOptions options;
+  options.total_order_seek = true;
+  std::unique_ptr<rocksdb::Iterator> it(
+      store.db()->NewIterator(options, store.db()->DefaultColumnFamily()));
+  uint64_t n = 0;
+  for (it->SeekToFirst(); it->Valid() && n < limit; it->Next()) ++n;
+  KG_TRY(from_rocksdb(it->status(), "scanning the default column family"));
+  return n;
+}
+
+}  // namespace kg::engine

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""End-to-end tests of `kg check` (docs/check.md): its output and exit statuses.
+
+    check_cli_test.py PATH/TO/kg [--only NAME] [--list]
+
+The environment variable KG_TEST_HELPER names the kg_test_helper binary, whose `corrupt DB_DIR`
+breaks one invariant under the engine. Each test_* function runs in a fresh temporary directory.
+Prints "ok NAME" or "FAIL NAME: why" per test; the exit status is 1 when any failed. ctest runs
+each test on its own (tests/shell/CMakeLists.txt). Python 3 standard library only.
+"""
+
+import fcntl
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import traceback
+
+KG = None  # the kg binary, from argv
+
+
+class Run:
+    def __init__(self, proc):
+        self.rc = proc.returncode
+        self.out = proc.stdout.decode("utf-8")
+        self.err = proc.stderr.decode("utf-8")
+
+    def __repr__(self):
+        return "exit %d\n--- stdout\n%s--- stderr\n%s" % (self.rc, self.out, self.err)
+
+
+def run(*args):
+    return Run(subprocess.run([KG] + list(args), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, timeout=60))
+
+
+def make_graph(tmp):
+    db = os.path.join(tmp, "db")
+    r = run(db, "-c", "CREATE INDEX FOR (c:Company) ON (c.name)",
+            "-c", "CREATE (:Company {name: 'AWS'})-[:BUYS]->(:Product {name: 'Blackwell'})")
+    assert r.rc == 0, r
+    return db
+
+
+def test_check_clean_graph(tmp):
+    db = make_graph(tmp)
+    r = run("check", db)
+    assert r.rc == 0, r
+    # 2 nodes, 1 relationship; 2 label entries + 2 adjacency entries + 1 index entry.
+    assert r.out == "ok: 2 nodes, 1 relationships, 5 index entries checked\n", r
+    assert r.err == "", r
+
+
+def test_check_reports_violations(tmp):
+    db = make_graph(tmp)
+    helper = os.environ["KG_TEST_HELPER"]
+    p = subprocess.run([helper, "corrupt", db], stderr=subprocess.PIPE, timeout=60)
+    assert p.returncode == 0, p.stderr
+    r = run("check", db)
+    assert r.rc == 1, r
+    assert re.fullmatch(r"R2: relationship 0 lacks its outgoing adjacency entry \(node 0, out, "
+                        r"type 0, other 1, relationship 0\)\n", r.out), r
+    assert "1 violation in 2 nodes" in r.err, r
+    # The same through Cypher.
+    r = run(db, "-c", "CALL db.check()", "--format", "csv")
+    assert r.rc == 0, r
+    assert r.out.splitlines()[0] == "kind,message", r
+    assert r.out.splitlines()[1].startswith("R2,"), r
+
+
+def test_check_cannot_check(tmp):
+    r = run("check", os.path.join(tmp, "missing"))
+    assert r.rc == 3 and "kg check:" in r.err, r
+    assert not os.path.exists(os.path.join(tmp, "missing")), "kg check created a graph"
+    db = make_graph(tmp)
+    with open(os.path.join(db, "kg.lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        r = run("check", db)
+    assert r.rc == 3 and "locked" in r.err, r
+
+
+def test_check_usage(tmp):
+    r = run("check")
+    assert r.rc == 2 and "DB_DIR is missing" in r.err, r
+    r = run("check", "a", "b")
+    assert r.rc == 2 and "unexpected argument 'b'" in r.err, r
+    r = run("check", "--help")
+    assert r.rc == 0 and "Exit status" in r.out and "db.check()" in r.out, r
+
+
+TESTS = [v for k, v in sorted(globals().items()) if k.startswith("test_") and callable(v)]
+
+
+def main():
+    global KG
+    args = sys.argv[1:]
+    if not args or args[0].startswith("-"):
+        print(__doc__)
+        return 2
+    KG = os.path.abspath(args[0])
+    only = args[args.index("--only") + 1] if "--only" in args else None
+    if "--list" in args:
+        print("\n".join(t.__name__ for t in TESTS))
+        return 0
+    chosen = [t for t in TESTS if only is None or t.__name__ == only]
+    if not chosen:
+        print("no test named %s" % only)
+        return 2
+    failed = 0
+    for t in chosen:
+        with tempfile.TemporaryDirectory(prefix="kg-check-cli-test-") as tmp:
+            try:
+                t(tmp)
+                print("ok", t.__name__)
+            except Exception:  # noqa: BLE001 - report every kind of failure
+                failed += 1
+                print("FAIL", t.__name__)
+                traceback.print_exc()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
