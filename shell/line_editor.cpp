@@ -225,7 +225,9 @@ Result<std::unique_ptr<LineEditor>> LineEditor::open(Options options) {
     history(impl->history, &ev, H_LOAD, impl->options.history_file.c_str());  // may not exist
   el_set(el, EL_HIST, history, impl->history);
 
-  el_set(el, EL_ADDFN, "kg-complete", "complete the word before the cursor", &Impl::complete);
+  // el_wset, not el_set: libedit's narrow EL_ADDFN copies the name and help into wide strings
+  // that el_end never frees (LeakSanitizer finds them).
+  el_wset(el, EL_ADDFN, L"kg-complete", L"complete the word before the cursor", &Impl::complete);
   const char* const kBindings[][2] = {
       {"^I", "kg-complete"},
       {"^R", "em-inc-search-prev"},

@@ -53,8 +53,9 @@ Status SstBuilder::add(std::string_view key, std::string_view value) {
   char* p = batch_.data() + at;
   std::memcpy(p, &klen, 4);
   std::memcpy(p + 4, &vlen, 4);
-  std::memcpy(p + 8, key.data(), key.size());
-  std::memcpy(p + 8 + key.size(), value.data(), value.size());
+  // An empty string_view may hold a null data(), which memcpy must not get even for 0 bytes.
+  if (!key.empty()) std::memcpy(p + 8, key.data(), key.size());
+  if (!value.empty()) std::memcpy(p + 8 + key.size(), value.data(), value.size());
   ++entries_;
   if (batch_.size() >= kBatchBytes) return submit();
   return Status();

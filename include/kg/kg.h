@@ -358,7 +358,10 @@ typedef enum kg_export_format {
   KG_EXPORT_CSV = 0,    /* a directory of CSV files in the importer's format */
   KG_EXPORT_JSONL = 1,  /* one JSON object per node and relationship */
   KG_EXPORT_CYPHER = 2, /* a Cypher script that recreates the graph */
-  KG_EXPORT_DOT = 3     /* Graphviz DOT, for pictures */
+  KG_EXPORT_DOT = 3,    /* Graphviz DOT, for pictures */
+  /* Not a format: makes the enum int-sized, so that a caller's out-of-range value is an error
+     reported by kg_database_export rather than undefined behaviour in C++. */
+  KG_EXPORT_FORMAT_MAX_ = 0x7fffffff
 } kg_export_format;
 
 /* What an export wrote. */
