@@ -39,11 +39,14 @@ cd "$PEERS_DIR"
 [ -f "data/$scale/meta.json" ] || node gen.js --scale "$scale" >/dev/null
 echo "machine: $(nproc) cores, $(uname -r); kg: $("$KG_BENCH" --help >/dev/null && cd "$repo" && git rev-parse --short HEAD)"
 results=()
+bad=0
 for i in $(seq "$runs"); do
-  result=out/$scale.kg-run$i.jsonl
+  result=out/$scale.kg-$(date +%H%M%S)-run$i.jsonl
   echo "run $i: load before $(cut -d' ' -f1-3 /proc/loadavg)"
-  RESULT=$result ./run_all.sh "$scale" || true   # report.js exits 1 on disagreement; checked below
+  RESULT=$result ./run_all.sh "$scale" || bad=1   # its report.js exits 1 when answers disagree
   echo "run $i: load after $(cut -d' ' -f1-3 /proc/loadavg)"
   results+=("$result")
 done
-node report.js "${results[@]}"
+# run_all.sh printed each run's table and count check; exit 1 when any run's answers disagreed
+[ "$runs" -eq 1 ] || node report.js "${results[@]}" >/dev/null || bad=1
+exit $bad
