@@ -11,7 +11,8 @@
 // hop2_count_ms, path_ms, agg_ms, reopen_ms, db_bytes), peer_version, threads, notes, and `raw`:
 // the per-query results in the shape ../shared/peers/common.js buildCounts takes, so that the
 // harness (bench_kg.js, run as the peer `kg`) digests kg's answers exactly as every other peer's.
-// Phase timings go to stderr as they happen. bench/run_peers.sh runs it beside the peers.
+// Phase timings, wall and CPU, go to stderr as they happen (the harness keeps them in
+// out/<scale>.kg.log). bench/run_peers.sh runs it beside the peers.
 //
 // The data model mirrors the peers' (README.md of the harness): every node gets the label Entity
 // (the group label of the import) plus its own label from the `label` column, and the properties
@@ -279,10 +280,26 @@ std::string number(double ms) {
 
 // --- helpers ------------------------------------------------------------------------------------------
 
-double ms_since(Clock::time_point t0, const char* label) {
-  double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+// CPU time of the process (user + system), in ms: on a machine shared with other work it stays
+// near what the workload costs while wall time grows with the load.
+double cpu_ms() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return (static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+          static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-3);
+}
+
+// The start of a timed phase: wall clock and CPU time.
+struct Mark {
+  Clock::time_point wall = Clock::now();
+  double cpu = cpu_ms();
+};
+
+// Wall milliseconds since `t0`, rounded to 0.01; logs the phase's wall and CPU time to stderr.
+double ms_since(const Mark& t0, const char* label) {
+  double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0.wall).count();
   ms = static_cast<double>(static_cast<int64_t>(ms * 100 + 0.5)) / 100;
-  std::fprintf(stderr, "[kgbench] %s %.2f ms\n", label, ms);
+  std::fprintf(stderr, "[kgbench] %s %.2f ms (cpu %.0f ms)\n", label, ms, cpu_ms() - t0.cpu);
   return ms;
 }
 
@@ -366,7 +383,7 @@ int run(int argc, char** argv) {
   auto conn = std::make_unique<Connection>(*db);
 
   // ---- import: unique constraint on the empty graph, then one bulk import ----
-  auto t = Clock::now();
+  Mark t;
   checked(conn->query(kConstraint), "CREATE CONSTRAINT");
   const fs::path nodes_header = args.db / "nodes_header.csv";
   const fs::path edges_header = args.db / "edges_header.csv";
@@ -394,7 +411,7 @@ int run(int argc, char** argv) {
   std::optional<PreparedStatement> ps = conn->prepare(kPoint);
   check(ps->status(), "prepare point");
   std::string out = "[";
-  t = Clock::now();
+  t = Mark();
   {
     std::vector<std::optional<int64_t>> founded;
     founded.reserve(point_names.size());
@@ -417,7 +434,7 @@ int run(int argc, char** argv) {
   {
     std::vector<std::vector<std::string>> rows;
     rows.reserve(hop1_names.size());
-    t = Clock::now();
+    t = Mark();
     for (const auto& name : hop1_names) {
       QueryResult r = checked(ps->execute({{"name", name}}), "hop1");
       std::vector<std::string> names;
@@ -440,7 +457,7 @@ int run(int argc, char** argv) {
   check(ps->status(), "prepare hop2");
   {
     std::vector<int64_t> counts;
-    t = Clock::now();
+    t = Mark();
     for (const auto& name : hop2_names) {
       QueryResult r = checked(ps->execute({{"name", name}}), "hop2");
       counts.push_back(r.empty() ? 0 : int_of(r[0][0], "hop2 count"));
@@ -456,7 +473,7 @@ int run(int argc, char** argv) {
   check(ps->status(), "prepare path");
   {
     std::vector<int64_t> lens;
-    t = Clock::now();
+    t = Mark();
     for (const auto& [a, b] : path_pairs) {
       QueryResult r = checked(ps->execute({{"a", a}, {"b", b}}), "path");
       lens.push_back(r.empty() ? -1 : int_of(r[0][0], "path length"));
@@ -469,9 +486,12 @@ int run(int argc, char** argv) {
 
   // ---- aggregates: relationships per type, top 10 by in-degree ----
   {
-    t = Clock::now();
+    t = Mark();
     QueryResult types = checked(conn->query(kAggTypes), "agg types");
+    ms_since(t, "agg (types)");
+    Mark t_top;
     QueryResult top = checked(conn->query(kAggTop10), "agg top10");
+    ms_since(t_top, "agg (top10)");
     timings += ",\"agg_ms\":" + number(ms_since(t, "agg"));
     raw += ",\"aggTypes\":{";
     for (size_t i = 0; i < types.size(); ++i)
@@ -489,7 +509,7 @@ int run(int argc, char** argv) {
     ps.reset();
     conn.reset();
     db.reset();
-    t = Clock::now();
+    t = Mark();
     db = std::make_unique<Database>(graph_dir.string());
     check(db->status(), "reopen");
     conn = std::make_unique<Connection>(*db);
