@@ -48,7 +48,15 @@ void AdjacencyWalker::next() {
 Value AdjacencyWalker::rel_ref() const {
   const engine::AdjEntry& e = entry();
   bool outgoing = e.direction == Direction::kOutgoing;
-  return ExecContext::rel_ref(e.rel, outgoing ? node_ : e.other, outgoing ? e.other : node_);
+  // A reference like ExecContext::rel_ref, plus the type, which the adjacency key holds: it lets
+  // type(r) skip reading the relationship's record (evaluator.cpp, call_function). Relationships
+  // compare and hash by id only, so a reference with its type and one without are the same.
+  Relationship r;
+  r.id = e.rel;
+  r.type = txn_.type_name(e.type);
+  r.start = outgoing ? node_ : e.other;
+  r.end = outgoing ? e.other : node_;
+  return Value(std::move(r));
 }
 
 }  // namespace kg::query

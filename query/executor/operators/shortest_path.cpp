@@ -60,9 +60,10 @@ class ShortestPathOperator : public RowOperator {
   }
 
  private:
+  // A parent edge, compact: the relationship's Value is made only for the paths returned.
   struct Parent {
     NodeId node;
-    Value rel;
+    engine::AdjEntry edge;
   };
 
   Status search(ExecContext& ctx, NodeId from, NodeId to) {
@@ -94,10 +95,10 @@ class ShortestPathOperator : public RowOperator {
           auto it = depth.find(other);
           if (it == depth.end()) {
             depth.emplace(other, d);
-            parents[other].push_back({n, w.rel_ref()});
+            parents[other].push_back({n, w.entry()});
             next.push_back(other);
           } else if (it->second == d && spec_.all) {
-            parents[other].push_back({n, w.rel_ref()});
+            parents[other].push_back({n, w.entry()});
           }
           if (other == to) found = true;
         }
@@ -110,11 +111,12 @@ class ShortestPathOperator : public RowOperator {
     // Walk back from `to`; every combination of parents is a shortest path (one when !all).
     std::vector<Value> rels_rev;
     std::vector<NodeId> nodes_rev{to};
-    collect(to, from, parents, rels_rev, nodes_rev);
+    collect(ctx, to, from, parents, rels_rev, nodes_rev);
     return Status();
   }
 
-  void collect(NodeId at, NodeId from, std::unordered_map<NodeId, std::vector<Parent>>& parents,
+  void collect(ExecContext& ctx, NodeId at, NodeId from,
+               std::unordered_map<NodeId, std::vector<Parent>>& parents,
                std::vector<Value>& rels_rev, std::vector<NodeId>& nodes_rev) {
     if (at == from) {
       Path p;
@@ -126,9 +128,17 @@ class ShortestPathOperator : public RowOperator {
       return;
     }
     for (const Parent& parent : parents[at]) {
-      rels_rev.push_back(parent.rel);
+      // The same reference AdjacencyWalker::rel_ref makes: id, ends and type.
+      const engine::AdjEntry& e = parent.edge;
+      bool outgoing = e.direction == Direction::kOutgoing;
+      Relationship r;
+      r.id = e.rel;
+      r.type = ctx.txn().type_name(e.type);
+      r.start = outgoing ? parent.node : e.other;
+      r.end = outgoing ? e.other : parent.node;
+      rels_rev.push_back(Value(std::move(r)));
       nodes_rev.push_back(parent.node);
-      collect(parent.node, from, parents, rels_rev, nodes_rev);
+      collect(ctx, parent.node, from, parents, rels_rev, nodes_rev);
       rels_rev.pop_back();
       nodes_rev.pop_back();
       if (!spec_.all && !results_.empty()) return;
