@@ -68,18 +68,17 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// --- the workload's statements ----------------------------------------------------------------------
-// Same semantics as the peers' queries (cypher_peer.js, bench_sqlite.js): outgoing edges of any
-// type, one hop1 row per edge, hop2 counts distinct end nodes of 2-edge walks (which may be the
-// start or a 1-hop node), the shortest outgoing path of 1..max hops, top 10 by in-degree with ties
-// by name ascending.
+// --- the workload's statements
+// ---------------------------------------------------------------------- Same semantics as the
+// peers' queries (cypher_peer.js, bench_sqlite.js): outgoing edges of any type, one hop1 row per
+// edge, hop2 counts distinct end nodes of 2-edge walks (which may be the start or a 1-hop node),
+// the shortest outgoing path of 1..max hops, top 10 by in-degree with ties by name ascending.
 
 constexpr std::string_view kConstraint =
     "CREATE CONSTRAINT entity_name IF NOT EXISTS FOR (n:Entity) REQUIRE n.name IS UNIQUE";
 constexpr std::string_view kPoint =
     "MATCH (n:Entity {name: $name}) RETURN n.id AS id, labels(n) AS labels, n.founded AS founded";
-constexpr std::string_view kHop1 =
-    "MATCH (a:Entity {name: $name})-->(b) RETURN b.name AS name";
+constexpr std::string_view kHop1 = "MATCH (a:Entity {name: $name})-->(b) RETURN b.name AS name";
 constexpr std::string_view kHop2 =
     "MATCH (a:Entity {name: $name})-->()-->(c) RETURN count(DISTINCT c) AS n";
 // {max} is replaced by queries.json's path_max_hops.
@@ -92,7 +91,7 @@ constexpr std::string_view kAggTop10 =
     "RETURN b.name AS name, indeg ORDER BY indeg DESC, name ASC LIMIT 10";
 constexpr std::string_view kReopen = "MATCH (n:Entity {name: $name}) RETURN n.founded AS founded";
 
-// --- errors: the program stops at the first one with exit status 1 (run_all.sh records the error) 
+// --- errors: the program stops at the first one with exit status 1 (run_all.sh records the error)
 
 [[noreturn]] void die(std::string_view what, std::string_view why) {
   std::fprintf(stderr, "kgbench: %.*s: %.*s\n", static_cast<int>(what.size()), what.data(),
@@ -109,8 +108,9 @@ QueryResult checked(QueryResult r, std::string_view what) {
   return r;
 }
 
-// --- a minimal JSON reader for queries.json and meta.json ------------------------------------------
-// Enough for what gen.js writes: objects, arrays, strings (with the usual escapes), numbers.
+// --- a minimal JSON reader for queries.json and meta.json
+// ------------------------------------------ Enough for what gen.js writes: objects, arrays,
+// strings (with the usual escapes), numbers.
 
 struct Json {
   enum Kind { kNull, kNumber, kString, kArray, kObject } kind = kNull;
@@ -138,7 +138,9 @@ class JsonParser {
   }
 
  private:
-  [[noreturn]] void fail(const char* why) { die("JSON", std::string(why) + " at " + std::to_string(i_)); }
+  [[noreturn]] void fail(const char* why) {
+    die("JSON", std::string(why) + " at " + std::to_string(i_));
+  }
   void ws() {
     while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t'))
       ++i_;
@@ -159,12 +161,18 @@ class JsonParser {
     if (c == '{') {
       v.kind = Json::kObject;
       ++i_;
-      if (peek() == '}') { ++i_; return v; }
+      if (peek() == '}') {
+        ++i_;
+        return v;
+      }
       for (;;) {
         std::string key = str();
         expect(':');
         v.object.emplace(std::move(key), value());
-        if (peek() == ',') { ++i_; continue; }
+        if (peek() == ',') {
+          ++i_;
+          continue;
+        }
         expect('}');
         return v;
       }
@@ -172,10 +180,16 @@ class JsonParser {
     if (c == '[') {
       v.kind = Json::kArray;
       ++i_;
-      if (peek() == ']') { ++i_; return v; }
+      if (peek() == ']') {
+        ++i_;
+        return v;
+      }
       for (;;) {
         v.array.push_back(value());
-        if (peek() == ',') { ++i_; continue; }
+        if (peek() == ',') {
+          ++i_;
+          continue;
+        }
         expect(']');
         return v;
       }
@@ -185,11 +199,24 @@ class JsonParser {
       v.string = str();
       return v;
     }
-    if (s_.compare(i_, 4, "null") == 0) { i_ += 4; return v; }
-    if (s_.compare(i_, 4, "true") == 0) { i_ += 4; v.kind = Json::kNumber; v.number = 1; return v; }
-    if (s_.compare(i_, 5, "false") == 0) { i_ += 5; v.kind = Json::kNumber; return v; }
+    if (s_.compare(i_, 4, "null") == 0) {
+      i_ += 4;
+      return v;
+    }
+    if (s_.compare(i_, 4, "true") == 0) {
+      i_ += 4;
+      v.kind = Json::kNumber;
+      v.number = 1;
+      return v;
+    }
+    if (s_.compare(i_, 5, "false") == 0) {
+      i_ += 5;
+      v.kind = Json::kNumber;
+      return v;
+    }
     size_t end = i_;
-    while (end < s_.size() && std::string_view("+-0123456789.eE").find(s_[end]) != std::string_view::npos)
+    while (end < s_.size() &&
+           std::string_view("+-0123456789.eE").find(s_[end]) != std::string_view::npos)
       ++end;
     if (end == i_) fail("not a JSON value");
     v.kind = Json::kNumber;
@@ -203,18 +230,32 @@ class JsonParser {
     std::string out;
     while (i_ < s_.size() && s_[i_] != '"') {
       char c = s_[i_++];
-      if (c != '\\') { out.push_back(c); continue; }
+      if (c != '\\') {
+        out.push_back(c);
+        continue;
+      }
       if (i_ >= s_.size()) fail("bad escape");
       char e = s_[i_++];
       switch (e) {
-        case 'n': out.push_back('\n'); break;
-        case 't': out.push_back('\t'); break;
-        case 'r': out.push_back('\r'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
+        case 'n':
+          out.push_back('\n');
+          break;
+        case 't':
+          out.push_back('\t');
+          break;
+        case 'r':
+          out.push_back('\r');
+          break;
+        case 'b':
+          out.push_back('\b');
+          break;
+        case 'f':
+          out.push_back('\f');
+          break;
         case 'u': {  // BMP code point to UTF-8 (gen.js names are ASCII; kept for completeness)
           if (i_ + 4 > s_.size()) fail("bad \\u escape");
-          unsigned cp = static_cast<unsigned>(std::stoul(std::string(s_.substr(i_, 4)), nullptr, 16));
+          unsigned cp =
+              static_cast<unsigned>(std::stoul(std::string(s_.substr(i_, 4)), nullptr, 16));
           i_ += 4;
           if (cp < 0x80) {
             out.push_back(static_cast<char>(cp));
@@ -228,7 +269,8 @@ class JsonParser {
           }
           break;
         }
-        default: out.push_back(e);
+        default:
+          out.push_back(e);
       }
     }
     expect('"');
@@ -248,17 +290,28 @@ Json read_json(const fs::path& file) {
   return JsonParser(text).parse();
 }
 
-// --- JSON output --------------------------------------------------------------------------------------
+// --- JSON output
+// --------------------------------------------------------------------------------------
 
 std::string quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
@@ -278,7 +331,8 @@ std::string number(double ms) {
   return buf;
 }
 
-// --- helpers ------------------------------------------------------------------------------------------
+// --- helpers
+// ------------------------------------------------------------------------------------------
 
 // CPU time of the process (user + system), in ms: on a machine shared with other work it stays
 // near what the workload costs while wall time grows with the load.
@@ -348,15 +402,17 @@ Args parse_args(int argc, char** argv) {
     if ((k == "--data" || k == "--db") && i + 1 < argc) {
       (k == "--data" ? a.data : a.db) = argv[++i];
     } else if (k == "--help" || k == "-h") {
-      std::printf("usage: kgbench --data DATA_DIR --db DB_DIR\n"
-                  "Runs ../shared/peers' workloads on kg and prints one kgbench/1 JSON line.\n");
+      std::printf(
+          "usage: kgbench --data DATA_DIR --db DB_DIR\n"
+          "Runs ../shared/peers' workloads on kg and prints one kgbench/1 JSON line.\n");
       std::exit(0);
     } else {
       die("arguments", "unknown or incomplete argument " + std::string(k) +
                            " (usage: kgbench --data DATA_DIR --db DB_DIR)");
     }
   }
-  if (a.data.empty() || a.db.empty()) die("arguments", "usage: kgbench --data DATA_DIR --db DB_DIR");
+  if (a.data.empty() || a.db.empty())
+    die("arguments", "usage: kgbench --data DATA_DIR --db DB_DIR");
   return a;
 }
 
@@ -370,7 +426,8 @@ int run(int argc, char** argv) {
   const auto hop1_names = strings_of(queries["hop1"]);
   const auto hop2_names = strings_of(queries["hop2"]);
   std::vector<std::pair<std::string, std::string>> path_pairs;
-  for (const Json& p : queries["path"].array) path_pairs.emplace_back(p.array.at(0).string, p.array.at(1).string);
+  for (const Json& p : queries["path"].array)
+    path_pairs.emplace_back(p.array.at(0).string, p.array.at(1).string);
   const int max_hops = static_cast<int>(queries["path_max_hops"].number);
 
   fs::create_directories(args.db);
@@ -417,12 +474,15 @@ int run(int argc, char** argv) {
     founded.reserve(point_names.size());
     for (const auto& name : point_names) {
       QueryResult r = checked(ps->execute({{"name", name}}), "point");
-      if (r.empty()) founded.emplace_back();
-      else founded.emplace_back(int_of(r[0][2], "point founded"));
+      if (r.empty())
+        founded.emplace_back();
+      else
+        founded.emplace_back(int_of(r[0][2], "point founded"));
     }
     const double point_ms = ms_since(t, "point");
     for (size_t i = 0; i < founded.size(); ++i)
-      out += (i ? "," : "") + (founded[i] ? "{\"founded\":" + std::to_string(*founded[i]) + "}" : "null");
+      out += (i ? "," : "") +
+             (founded[i] ? "{\"founded\":" + std::to_string(*founded[i]) + "}" : "null");
     raw += "\"point\":" + out + "]";
     out = "\"point_ms\":" + number(point_ms);
   }
@@ -525,11 +585,12 @@ int run(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &ru);
   std::string note;
   for (size_t i = 0; i < notes.size(); ++i) note += (i ? "; " : "") + notes[i];
-  std::printf("{\"schema\":\"kgbench/1\",\"peer\":\"kg\",\"peer_version\":%s,%s,\"db_bytes\":%llu,"
-              "\"threads\":1,\"notes\":%s,\"peak_rss_kb\":%ld,\"raw\":%s}\n",
-              quote(std::string("kg ") + KG_BENCH_GIT_COMMIT + " (" + KG_BENCH_BUILD_TYPE + ")").c_str(),
-              timings.c_str(), static_cast<unsigned long long>(db_bytes),
-              notes.empty() ? "null" : quote(note).c_str(), ru.ru_maxrss, raw.c_str());
+  std::printf(
+      "{\"schema\":\"kgbench/1\",\"peer\":\"kg\",\"peer_version\":%s,%s,\"db_bytes\":%llu,"
+      "\"threads\":1,\"notes\":%s,\"peak_rss_kb\":%ld,\"raw\":%s}\n",
+      quote(std::string("kg ") + KG_BENCH_GIT_COMMIT + " (" + KG_BENCH_BUILD_TYPE + ")").c_str(),
+      timings.c_str(), static_cast<unsigned long long>(db_bytes),
+      notes.empty() ? "null" : quote(note).c_str(), ru.ru_maxrss, raw.c_str());
   std::fflush(stdout);
   return 0;
 }

@@ -69,7 +69,7 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 struct Config {
-  std::string db;  // graph directory; empty: a fresh temp dir, removed afterwards
+  std::string db;             // graph directory; empty: a fresh temp dir, removed afterwards
   bool use_existing = false;  // --db holds a graph made by this program with the same options
   uint64_t nodes = 100'000;
   uint64_t rels = 1'000'000;
@@ -77,15 +77,16 @@ struct Config {
   uint64_t queries = 10'000;  // timed queries per workload
   uint64_t warmup = 1'000;    // untimed queries per workload, run first
   uint64_t seed = 301;
-  std::string benchmarks;      // comma-separated workload names; empty: all
-  bool explain = false;        // print the plan of each statement first
+  std::string benchmarks;  // comma-separated workload names; empty: all
+  bool explain = false;    // print the plan of each statement first
   // Where the data is when the queries run: "loaded" (as the load and a reopen leave it: RocksDB
   // replays its log into memtables), "flushed" (memtables written to level-0 tables) or
   // "compacted" (flushed, then every column family compacted into one sorted run).
   std::string state = "loaded";
 };
 
-// --- errors: the benchmark stops at the first one -------------------------------------------------
+// --- errors: the benchmark stops at the first one
+// -------------------------------------------------
 
 [[noreturn]] void die(const Status& s, std::string_view what) {
   std::fprintf(stderr, "query_bench: %.*s: %s\n", static_cast<int>(what.size()), what.data(),
@@ -103,7 +104,8 @@ T check(Result<T> r, std::string_view what) {
   return std::move(r).value();
 }
 
-// --- the data: ../shared/peers/gen.js with another PRNG --------------------------------------------
+// --- the data: ../shared/peers/gen.js with another PRNG
+// --------------------------------------------
 //
 // Labels Company, Product, Person, Chip, Region (30/30/25/10/5), name '<Label>_<i>' (unique),
 // founded 1900..2024. Types BUYS, SUPPLIES, LICENSES, EMPLOYS, PARTNERS_WITH (30/30/15/15/10),
@@ -113,8 +115,7 @@ T check(Result<T> r, std::string_view what) {
 
 constexpr std::string_view kLabels[] = {"Company", "Product", "Person", "Chip", "Region"};
 constexpr double kLabelWeights[] = {30, 30, 25, 10, 5};
-constexpr std::string_view kTypes[] = {"BUYS", "SUPPLIES", "LICENSES", "EMPLOYS",
-                                       "PARTNERS_WITH"};
+constexpr std::string_view kTypes[] = {"BUYS", "SUPPLIES", "LICENSES", "EMPLOYS", "PARTNERS_WITH"};
 constexpr double kTypeWeights[] = {30, 30, 15, 15, 10};
 constexpr double kOutDegreeExponent = 0.8;
 
@@ -140,15 +141,15 @@ class Dataset {
     }
     // Exact total: node of rank r gets ⌊E·C(r)/S⌋ − ⌊E·C(r−1)/S⌋, C the partial zipf sums.
     double s = 0;
-    for (uint64_t r = 0; r < n_; ++r) s += std::pow(static_cast<double>(r + 1), -kOutDegreeExponent);
+    for (uint64_t r = 0; r < n_; ++r)
+      s += std::pow(static_cast<double>(r + 1), -kOutDegreeExponent);
     double cum = 0;
     uint64_t prev = 0;
     for (uint64_t r = 0; r < n_; ++r) {
       cum += std::pow(static_cast<double>(r + 1), -kOutDegreeExponent);
       uint64_t f = r + 1 == n_ ? e_
-                               : std::min<uint64_t>(e_, static_cast<uint64_t>(
-                                                            std::floor(static_cast<double>(e_) *
-                                                                       cum / s)));
+                               : std::min<uint64_t>(e_, static_cast<uint64_t>(std::floor(
+                                                            static_cast<double>(e_) * cum / s)));
       degree_[src_of_rank(r)] = std::min<uint64_t>(f - prev, 5 * (n_ - 1));
       prev = f;
     }
@@ -202,7 +203,8 @@ class Dataset {
   std::vector<uint64_t> degree_;
 };
 
-// --- the header -----------------------------------------------------------------------------------
+// --- the header
+// -----------------------------------------------------------------------------------
 
 struct CpuInfo {
   std::string model = "unknown";
@@ -280,30 +282,30 @@ void print_header(const Config& cfg, const std::string& path, const Dataset& dat
   std::printf("CPU:        %d * %s\n", cpu.cores, cpu.model.c_str());
   std::printf("CPUCache:   %s\n", cpu.cache.c_str());
   std::printf("Memory:     %s\n", first_line_of("/proc/meminfo", "MemTotal:").c_str());
-  std::printf("Load:       %s (/proc/loadavg at start)\n",
-              first_line_of("/proc/loadavg").c_str());
+  std::printf("Load:       %s (/proc/loadavg at start)\n", first_line_of("/proc/loadavg").c_str());
   std::printf("RocksDB:    version %s\n", rocksdb::GetRocksVersionAsString().c_str());
   std::printf("kg:         commit %s, %s build\n", KG_BENCH_GIT_COMMIT, KG_BENCH_BUILD_TYPE);
-  std::printf("Nodes:      %llu, labels Company/Product/Person/Chip/Region 30/30/25/10/5, "
-              "{name: '<Label>_<i>', founded: int}; %zu :Company\n",
-              static_cast<unsigned long long>(data.nodes()), companies.size());
-  std::printf("Rels:       %llu, types BUYS/SUPPLIES/LICENSES/EMPLOYS/PARTNERS_WITH "
-              "30/30/15/15/10, {since: int}\n",
-              static_cast<unsigned long long>(data.rels()));
-  std::printf("Out-degree: zipf 0.8 (gen.js): all nodes mean %.2f p50 %llu p99 %llu max %llu; "
-              ":Company mean %.2f p50 %llu p99 %llu max %llu, %llu with none\n",
-              all_deg.mean, static_cast<unsigned long long>(all_deg.p50),
-              static_cast<unsigned long long>(all_deg.p99),
-              static_cast<unsigned long long>(all_deg.max), co_deg.mean,
-              static_cast<unsigned long long>(co_deg.p50),
-              static_cast<unsigned long long>(co_deg.p99),
-              static_cast<unsigned long long>(co_deg.max),
-              static_cast<unsigned long long>(co_deg.zero));
+  std::printf(
+      "Nodes:      %llu, labels Company/Product/Person/Chip/Region 30/30/25/10/5, "
+      "{name: '<Label>_<i>', founded: int}; %zu :Company\n",
+      static_cast<unsigned long long>(data.nodes()), companies.size());
+  std::printf(
+      "Rels:       %llu, types BUYS/SUPPLIES/LICENSES/EMPLOYS/PARTNERS_WITH "
+      "30/30/15/15/10, {since: int}\n",
+      static_cast<unsigned long long>(data.rels()));
+  std::printf(
+      "Out-degree: zipf 0.8 (gen.js): all nodes mean %.2f p50 %llu p99 %llu max %llu; "
+      ":Company mean %.2f p50 %llu p99 %llu max %llu, %llu with none\n",
+      all_deg.mean, static_cast<unsigned long long>(all_deg.p50),
+      static_cast<unsigned long long>(all_deg.p99), static_cast<unsigned long long>(all_deg.max),
+      co_deg.mean, static_cast<unsigned long long>(co_deg.p50),
+      static_cast<unsigned long long>(co_deg.p99), static_cast<unsigned long long>(co_deg.max),
+      static_cast<unsigned long long>(co_deg.zero));
   std::printf("Indexes:    :<Label>(name) for each label (CREATE INDEX through Cypher)\n");
-  std::printf("Queries:    %llu timed after %llu warm-up per workload, :Company names drawn "
-              "uniformly; one thread\n",
-              static_cast<unsigned long long>(cfg.queries),
-              static_cast<unsigned long long>(cfg.warmup));
+  std::printf(
+      "Queries:    %llu timed after %llu warm-up per workload, :Company names drawn "
+      "uniformly; one thread\n",
+      static_cast<unsigned long long>(cfg.queries), static_cast<unsigned long long>(cfg.warmup));
   std::printf("Seed:       %llu\n", static_cast<unsigned long long>(cfg.seed));
   std::printf("Data state: %s\n", cfg.state.c_str());
   std::printf("DB path:    [%s]%s\n", path.c_str(), cfg.use_existing ? " (existing)" : "");
@@ -314,7 +316,8 @@ void print_header(const Config& cfg, const std::string& path, const Dataset& dat
   std::fflush(stdout);
 }
 
-// --- loading --------------------------------------------------------------------------------------
+// --- loading
+// --------------------------------------------------------------------------------------
 
 // CPU time of the calling thread: unlike wall time, not inflated when other processes share the
 // cores.
@@ -343,9 +346,10 @@ void load(Database& db, Dataset& data, uint64_t batch) {
   for (uint64_t done = 0; done < data.nodes();) {
     auto txn = check(db.begin_write(), "begin_write");
     for (uint64_t end = std::min(data.nodes(), done + batch); done < end; ++done) {
-      ids[done] = check(txn.create_node({std::string(data.label(done))},
-                                        {{"name", data.name(done)}, {"founded", data.founded(done)}}),
-                        "create_node");
+      ids[done] =
+          check(txn.create_node({std::string(data.label(done))},
+                                {{"name", data.name(done)}, {"founded", data.founded(done)}}),
+                "create_node");
     }
     check(txn.commit(), "commit nodes");
   }
@@ -375,8 +379,8 @@ void create_indexes(Database& db) {
   Connection conn(db);
   auto start = Clock::now();
   for (std::string_view label : kLabels) {
-    auto r = conn.query("CREATE INDEX IF NOT EXISTS FOR (n:" + std::string(label) +
-                        ") ON (n.name)");
+    auto r =
+        conn.query("CREATE INDEX IF NOT EXISTS FOR (n:" + std::string(label) + ") ON (n.name)");
     check(r.status(), "CREATE INDEX");
   }
   auto txn = check(db.begin_read(), "begin_read");
@@ -396,8 +400,8 @@ void settle(Database& db, const std::string& state) {
     rocksdb::CompactRangeOptions options;
     options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
     for (size_t i = 0; i < engine::kNumCfs; ++i) {
-      auto s = store.db()->CompactRange(options, store.cf(static_cast<engine::Cf>(i)), nullptr,
-                                        nullptr);
+      auto s =
+          store.db()->CompactRange(options, store.cf(static_cast<engine::Cf>(i)), nullptr, nullptr);
       if (!s.ok()) die(Status::internal(s.ToString()), "compact");
     }
   }
@@ -405,7 +409,8 @@ void settle(Database& db, const std::string& state) {
              "(--state " + state + ")");
 }
 
-// --- the workloads --------------------------------------------------------------------------------
+// --- the workloads
+// --------------------------------------------------------------------------------
 
 // One query run on one name: returns the rows it gave (and, in `value_sum`, the sum of the first
 // column's integers, as a check for counts). Dies on an error.
@@ -454,10 +459,11 @@ class QueryBench {
     auto pct = [&](double p) {
       return sorted[std::min(sorted.size() - 1, static_cast<size_t>(p * sorted.size()))];
     };
-    std::printf("%-20s : mean %8.2f  p50 %8.2f  p99 %8.2f  max %9.2f  cpu %8.2f micros/query  "
-                "%7.2f rows/query  %6llu queries",
-                w.name.c_str(), total / count, pct(0.50), pct(0.99), sorted.back(), cpu_us,
-                static_cast<double>(rows) / count, static_cast<unsigned long long>(count));
+    std::printf(
+        "%-20s : mean %8.2f  p50 %8.2f  p99 %8.2f  max %9.2f  cpu %8.2f micros/query  "
+        "%7.2f rows/query  %6llu queries",
+        w.name.c_str(), total / count, pct(0.50), pct(0.99), sorted.back(), cpu_us,
+        static_cast<double>(rows) / count, static_cast<unsigned long long>(count));
     if (sum != 0) std::printf("  (mean value %.2f)", static_cast<double>(sum) / count);
     std::printf("  %s\n", w.what.c_str());
     std::fflush(stdout);
@@ -531,15 +537,14 @@ void run_queries(const Config& cfg, Database& db, const Dataset& data,
 
   // (a) prepared point lookups. Every name exists, so each returns exactly one row.
   bench.run({"point_prepared", std::string(kPointNode) + " (prepared)", prepared(kPointNode)});
-  bench.run({"point_prepared_props", std::string(kPointProps) + " (prepared)",
-             prepared(kPointProps)});
+  bench.run(
+      {"point_prepared_props", std::string(kPointProps) + " (prepared)", prepared(kPointProps)});
   // (b) prepared one-hop neighbours of a :Company.
   bench.run({"hop1_prepared", std::string(kHop1) + " (prepared)", prepared(kHop1)});
-  bench.run({"hop1_typed_prepared", std::string(kHop1Typed) + " (prepared)",
-             prepared(kHop1Typed)});
+  bench.run({"hop1_typed_prepared", std::string(kHop1Typed) + " (prepared)", prepared(kHop1Typed)});
   // (c) conn.query() with parameters: parse and plan come from the session's plan cache.
-  bench.run({"point_query", std::string(kPointNode) + " (conn.query, plan cache)",
-             cached(kPointNode)});
+  bench.run(
+      {"point_query", std::string(kPointNode) + " (conn.query, plan cache)", cached(kPointNode)});
   bench.run({"point_query_props", std::string(kPointProps) + " (conn.query, plan cache)",
              cached(kPointProps)});
   bench.run({"hop1_query", std::string(kHop1) + " (conn.query, plan cache)", cached(kHop1)});
@@ -553,8 +558,8 @@ void run_queries(const Config& cfg, Database& db, const Dataset& data,
                return rows_of(conn.query(text), "point_literal", sum);
              }});
   // (d) two hops: distinct nodes at the end of 2-edge outgoing walks (the peers' hop2_count).
-  bench.run({"hop2_count_prepared", std::string(kHop2Count) + " (prepared)",
-             prepared(kHop2Count), 10});
+  bench.run(
+      {"hop2_count_prepared", std::string(kHop2Count) + " (prepared)", prepared(kHop2Count), 10});
 
   // The floor: the same reads through the embedding API, without Cypher.
   bench.run({"api_point",
@@ -573,8 +578,8 @@ void run_queries(const Config& cfg, Database& db, const Dataset& data,
                auto nodes = check(txn.find_nodes("Company", "name", Value(name)), "find_nodes");
                size_t n = 0;
                for (const Node& node : nodes) {
-                 auto rels = check(txn.relationships(node.id, Direction::kOutgoing),
-                                   "relationships");
+                 auto rels =
+                     check(txn.relationships(node.id, Direction::kOutgoing), "relationships");
                  for (const Relationship& rel : rels) {
                    auto end = check(txn.get_node(rel.end), "get_node");
                    if (!end || end->properties.count("name") == 0)
@@ -586,7 +591,8 @@ void run_queries(const Config& cfg, Database& db, const Dataset& data,
              }});
 }
 
-// --- main -----------------------------------------------------------------------------------------
+// --- main
+// -----------------------------------------------------------------------------------------
 
 int main_impl(int argc, char** argv) {
   cxxopts::Options options("query_bench",
@@ -643,7 +649,8 @@ int main_impl(int argc, char** argv) {
   std::string path = cfg.db;
   std::error_code ec;
   if (temp) {
-    path = (fs::temp_directory_path(ec) / ("kg-query-bench-" + std::to_string(::getpid()))).string();
+    path =
+        (fs::temp_directory_path(ec) / ("kg-query-bench-" + std::to_string(::getpid()))).string();
     fs::remove_all(path, ec);
   } else if (!cfg.use_existing && fs::exists(path, ec) && !fs::is_empty(path, ec)) {
     die(Status::invalid_argument(path + " is not empty (pass --use_existing to reuse it)"),
@@ -667,8 +674,7 @@ int main_impl(int argc, char** argv) {
     auto start = Clock::now();
     Database db(path);
     check(db.status(), "open " + path);
-    if (!cfg.use_existing)
-      print_load("reopen", 1, seconds_since(start), "(default Options)");
+    if (!cfg.use_existing) print_load("reopen", 1, seconds_since(start), "(default Options)");
     settle(db, cfg.state);
     run_queries(cfg, db, data, companies);
   }

@@ -204,8 +204,7 @@ int run_export_command(int argc, char** argv) {
     return 0;
   }
   if (!a) {
-    std::cerr << "kg export: " << a.error().message()
-              << "\n(kg export --help shows the options)\n";
+    std::cerr << "kg export: " << a.error().message() << "\n(kg export --help shows the options)\n";
     return kExitUsage;
   }
   Options options;

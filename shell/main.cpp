@@ -195,9 +195,9 @@ int main(int argc, char** argv) {
        cxxopts::value<std::vector<std::string>>(), "ASSIGNMENT")  //
       ("no-sync",
        "do not sync the write-ahead log on commit (faster; a machine crash may lose the last "
-       "commits)")  //
+       "commits)")                                                       //
       ("no-rc", "do not run ~/.kgrc when the interactive shell starts")  //
-      ("h,help", "show this help and examples")  //
+      ("h,help", "show this help and examples")                          //
       ("version", "print the version");
   cli.add_options("positional")("db", "graph directory", cxxopts::value<std::string>());
   cli.parse_positional({"db"});

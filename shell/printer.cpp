@@ -82,7 +82,8 @@ void Printer::print_result(const QueryResult& result) {
     footer.always = true;
     footer.compact_counters = true;
     std::string text = result_footer(result, footer);
-    if (style_.color && !text.empty()) text = "\x1b[2m" + text.substr(0, text.size() - 1) + "\x1b[0m\n";
+    if (style_.color && !text.empty())
+      text = "\x1b[2m" + text.substr(0, text.size() - 1) + "\x1b[0m\n";
     notes << text;
   }
   err_.flush();

@@ -1,12 +1,13 @@
 // Printer: where and how the command line writes what statements return (DESIGN.md §6).
 //
-// | format   | rows (stdout)         | footer, counters | EXPLAIN/PROFILE plan | errors                |
-// | table    | render_table.hpp      | stdout           | stdout               | stderr, with a caret  |
-// | csv      | render_csv.hpp        | —                | stderr               | stderr, with a caret  |
-// | json     | one array / statement | —                | stderr               | JSON as the last line |
-// | jsonl    | one object per row    | —                | stderr               | of stdout, and stderr |
-// | line     | render_line.hpp       | —                | stdout               | stderr, with a caret  |
-// | markdown | render_markdown.hpp   | —                | stdout               | stderr, with a caret  |
+// | format   | rows (stdout)         | footer, counters | EXPLAIN/PROFILE plan | errors | | table
+// | render_table.hpp      | stdout           | stdout               | stderr, with a caret  | | csv
+// | render_csv.hpp        | —                | stderr               | stderr, with a caret  | |
+// json     | one array / statement | —                | stderr               | JSON as the last
+// line | | jsonl    | one object per row    | —                | stderr               | of stdout,
+// and stderr | | line     | render_line.hpp       | —                | stdout               |
+// stderr, with a caret  | | markdown | render_markdown.hpp   | —                | stdout | stderr,
+// with a caret  |
 //
 // The interactive shell sets a PrintStyle: tables as wide as the terminal, null shown apart from
 // the string 'null', and after every result a footer (footer.hpp; on stdout, or on stderr for

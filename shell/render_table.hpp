@@ -8,8 +8,9 @@
 //   1 row
 //
 // Columns are as wide as their widest cell (in terminal columns); numbers are right-aligned (and
-// so are nulls in a column of numbers), everything else left-aligned; values print as Value::to_string() does (strings bare, nodes and
-// relationships as Cypher literals `(:Company {name: 'AWS'})`), with control characters escaped
+// so are nulls in a column of numbers), everything else left-aligned; values print as
+// Value::to_string() does (strings bare, nodes and relationships as Cypher literals `(:Company
+// {name: 'AWS'})`), with control characters escaped
 // (\n, \t, \u001b) so that every row stays on one line. TableStyle adds what the interactive shell
 // needs: a width limit, and null shown apart from the string 'null'.
 #pragma once

@@ -110,16 +110,16 @@ int Repl::run() {
 void Repl::print_banner() {
   std::string graph;
   if (options_.temporary) {
-    graph = "a temporary graph in " + options_.graph +
-            " (deleted when you quit; kg DB_DIR keeps one)";
+    graph =
+        "a temporary graph in " + options_.graph + " (deleted when you quit; kg DB_DIR keeps one)";
   } else {
     const Vocabulary& v = vocabulary();
     graph = "graph " + options_.graph + " · ";
-    graph += v.labels.empty() && v.relationship_types.empty()
-                 ? std::string("empty")
-                 : plural(v.labels.size(), "label", "labels") + ", " +
-                       plural(v.relationship_types.size(), "relationship type",
-                              "relationship types");
+    graph +=
+        v.labels.empty() && v.relationship_types.empty()
+            ? std::string("empty")
+            : plural(v.labels.size(), "label", "labels") + ", " +
+                  plural(v.relationship_types.size(), "relationship type", "relationship types");
   }
   say("kg " + std::string(kg::version()) + " · " + graph);
   say("Statements end with ';' · :help for help · Tab completes · Ctrl+D quits");

@@ -12,8 +12,8 @@ namespace kg::crash {
 // delete) or one small JSON Lines import through kg::import_files, and each creates one marker
 // node (:Txn {n: number}) in the same transaction. After a commit returned, appends "number\n" to
 // `log_path` and fsyncs it. With KG_CRASH_LOG_EARLY set in the environment it logs each number
-// before running the transaction instead: a planted fault the parent must detect. Returns (an exit status >= 3) only when something fails; the
-// message goes to stderr.
+// before running the transaction instead: a planted fault the parent must detect. Returns (an exit
+// status >= 3) only when something fails; the message goes to stderr.
 int run_writer(const std::string& db_dir, const std::string& log_path, int64_t first,
                uint64_t seed);
 

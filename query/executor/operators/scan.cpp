@@ -129,7 +129,8 @@ class IndexSeekOperator : public RowOperator {
         // The encoding equates lists and maps element by element; Cypher's = is null when an
         // element is null. Check the stored value itself.
         KG_ASSIGN_OR_RETURN(const engine::NodeRecord* rec, ctx.node_record(cursor_->node()));
-        const Value* stored = rec ? engine::find_property(rec->properties, recheck_->first) : nullptr;
+        const Value* stored =
+            rec ? engine::find_property(rec->properties, recheck_->first) : nullptr;
         if (stored == nullptr || equals(*stored, recheck_->second) != Tri::kTrue) continue;
       }
       out[static_cast<size_t>(spec_.slot)] = ExecContext::node_ref(cursor_->node());

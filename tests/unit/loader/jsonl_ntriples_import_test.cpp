@@ -45,7 +45,8 @@ TEST_CASE("import jsonl: NaN and infinities as kg's JSON output writes them", "[
   CHECK(fx.rows("MATCH (n:F) RETURN isNaN(n.a), n.b, n.c, n.l") ==
         "true|Infinity|-Infinity|[-Infinity, 1.5]\n");
   ImportOptions bad;
-  bad.jsonl.push_back(fx.file("bad.jsonl", R"({"type":"node","id":2,"properties":{"a":Nan}})" "\n"));
+  bad.jsonl.push_back(fx.file("bad.jsonl", R"({"type":"node","id":2,"properties":{"a":Nan}})"
+                                           "\n"));
   auto r = fx.import(bad);
   REQUIRE_FALSE(r.ok());
   CHECK_THAT(r.error().message(), Catch::Contains(":1: column"));
