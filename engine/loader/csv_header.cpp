@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "engine/loader/import_error.hpp"
+#include "engine/loader/utf8.hpp"
 
 namespace kg::engine::loader {
 
@@ -71,6 +72,9 @@ Result<std::vector<Column>> parse_header(std::span<const CsvField> fields, FileK
   const bool nodes = kind == FileKind::kNodes;
   for (size_t i = 0; i < fields.size(); ++i) {
     std::string_view text = fields[i].text;
+    if (!is_valid_utf8(text))
+      return import_error(file, line, "header field " + std::to_string(i + 1) +
+                                          ": the text is not valid UTF-8");
     std::string where = "header field " + std::to_string(i + 1) + " '" + std::string(text) + "'";
     if (text.empty()) return import_error(file, line, where + " is empty");
     std::string_view name, type;

@@ -22,6 +22,16 @@ Status Parser::enter() {
   return Status();
 }
 
+Status Parser::link() {
+  if (++links_ > kMaxOperatorChain) {
+    return Status::syntax_error(tokens_[pos_ - 1].pos,
+                                "the expression has too many operators in a row (more than " +
+                                    std::to_string(kMaxOperatorChain) + ")",
+                                "NestingTooDeep");
+  }
+  return Status();
+}
+
 ExprPtr Parser::binary(Op op, ExprPtr lhs, ExprPtr rhs) {
   auto e = make_expr(ExprKind::kBinary, lhs->pos, lhs->begin, rhs->end);
   e->op = op;
@@ -37,8 +47,10 @@ Result<ExprPtr> Parser::parse_expression() {
 }
 
 Result<ExprPtr> Parser::parse_or() {
+  LinkScope links(links_);
   KG_ASSIGN_OR_RETURN(ExprPtr lhs, parse_xor());
   while (match_keyword("OR")) {
+    KG_TRY(link());
     KG_ASSIGN_OR_RETURN(ExprPtr rhs, parse_xor());
     lhs = binary(Op::kOr, std::move(lhs), std::move(rhs));
   }
@@ -46,8 +58,10 @@ Result<ExprPtr> Parser::parse_or() {
 }
 
 Result<ExprPtr> Parser::parse_xor() {
+  LinkScope links(links_);
   KG_ASSIGN_OR_RETURN(ExprPtr lhs, parse_and());
   while (match_keyword("XOR")) {
+    KG_TRY(link());
     KG_ASSIGN_OR_RETURN(ExprPtr rhs, parse_and());
     lhs = binary(Op::kXor, std::move(lhs), std::move(rhs));
   }
@@ -55,8 +69,10 @@ Result<ExprPtr> Parser::parse_xor() {
 }
 
 Result<ExprPtr> Parser::parse_and() {
+  LinkScope links(links_);
   KG_ASSIGN_OR_RETURN(ExprPtr lhs, parse_not());
   while (match_keyword("AND")) {
+    KG_TRY(link());
     KG_ASSIGN_OR_RETURN(ExprPtr rhs, parse_not());
     lhs = binary(Op::kAnd, std::move(lhs), std::move(rhs));
   }
@@ -105,8 +121,10 @@ Result<ExprPtr> Parser::parse_comparison() {
   auto op = comparison_op(peek().kind);
   if (!op) return lhs;
   ExprPtr result;
+  LinkScope links(links_);
   while (op) {
     advance();
+    KG_TRY(link());
     KG_ASSIGN_OR_RETURN(ExprPtr rhs, parse_predicates());
     ExprPtr next_lhs = rhs->clone();
     ExprPtr cmp = binary(*op, std::move(lhs), std::move(rhs));
@@ -118,10 +136,12 @@ Result<ExprPtr> Parser::parse_comparison() {
 }
 
 Result<ExprPtr> Parser::parse_predicates() {
+  LinkScope links(links_);
   KG_ASSIGN_OR_RETURN(ExprPtr lhs, parse_additive());
   for (;;) {
     if (at_keyword("IS")) {
       advance();
+      KG_TRY(link());
       bool negated = match_keyword("NOT");
       KG_TRY(expect_keyword("NULL", negated ? "after IS NOT" : "after IS"));
       auto e = make_expr(negated ? ExprKind::kIsNotNull : ExprKind::kIsNull, lhs->pos, lhs->begin,
@@ -148,12 +168,14 @@ Result<ExprPtr> Parser::parse_predicates() {
     } else {
       return lhs;
     }
+    KG_TRY(link());
     KG_ASSIGN_OR_RETURN(ExprPtr rhs, parse_additive());
     lhs = binary(op, std::move(lhs), std::move(rhs));
   }
 }
 
 Result<ExprPtr> Parser::parse_additive() {
+  LinkScope links(links_);
   KG_ASSIGN_OR_RETURN(ExprPtr lhs, parse_multiplicative());
   for (;;) {
     Op op;
@@ -164,12 +186,14 @@ Result<ExprPtr> Parser::parse_additive() {
     } else {
       return lhs;
     }
+    KG_TRY(link());
     KG_ASSIGN_OR_RETURN(ExprPtr rhs, parse_multiplicative());
     lhs = binary(op, std::move(lhs), std::move(rhs));
   }
 }
 
 Result<ExprPtr> Parser::parse_multiplicative() {
+  LinkScope links(links_);
   KG_ASSIGN_OR_RETURN(ExprPtr lhs, parse_power());
   for (;;) {
     Op op;
@@ -182,14 +206,17 @@ Result<ExprPtr> Parser::parse_multiplicative() {
     } else {
       return lhs;
     }
+    KG_TRY(link());
     KG_ASSIGN_OR_RETURN(ExprPtr rhs, parse_power());
     lhs = binary(op, std::move(lhs), std::move(rhs));
   }
 }
 
 Result<ExprPtr> Parser::parse_power() {
+  LinkScope links(links_);
   KG_ASSIGN_OR_RETURN(ExprPtr lhs, parse_unary());
   while (match(TokenKind::kCaret)) {
+    KG_TRY(link());
     KG_ASSIGN_OR_RETURN(ExprPtr rhs, parse_unary());
     lhs = binary(Op::kPow, std::move(lhs), std::move(rhs));
   }
@@ -217,10 +244,12 @@ Result<ExprPtr> Parser::parse_unary() {
 }
 
 Result<ExprPtr> Parser::parse_postfix() {
+  LinkScope links(links_);
   KG_ASSIGN_OR_RETURN(ExprPtr e, parse_atom());
   for (;;) {
     if (at(TokenKind::kDot)) {
       advance();
+      KG_TRY(link());
       KG_ASSIGN_OR_RETURN(std::string key, parse_symbolic_name("a property name after '.'"));
       auto p = make_expr(ExprKind::kProperty, e->pos, e->begin, end_of_previous());
       p->name = std::move(key);
@@ -228,6 +257,7 @@ Result<ExprPtr> Parser::parse_postfix() {
       e = std::move(p);
     } else if (at(TokenKind::kLBracket)) {
       advance();
+      KG_TRY(link());
       ExprPtr from, to;
       bool slice = false;
       if (!at(TokenKind::kDotDot)) {

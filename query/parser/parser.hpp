@@ -15,5 +15,9 @@ namespace kg::query {
 Result<ast::Statement> parse_statement(std::string_view text);
 
 constexpr int kMaxParseDepth = 500;
+// Operators in left-associative chains (1 + 1 + ..., a AND b AND ..., x.a.b..., x[0][0]...)
+// nest the tree as deeply as brackets do; more than this many in the chains around one operand
+// is a SyntaxError (NestingTooDeep) rather than a stack overflow after parsing.
+constexpr int kMaxOperatorChain = 5000;
 
 }  // namespace kg::query

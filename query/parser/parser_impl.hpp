@@ -101,11 +101,24 @@ class Parser {
   ast::ExprPtr binary(ast::Op op, ast::ExprPtr lhs, ast::ExprPtr rhs);
   Status enter();  // depth guard
   void leave() { --depth_; }
+  // Chain guard: each operator of a left-associative chain (a + b + c, a AND b, x.a.b, x[0][1])
+  // nests the tree one level deeper without recursing here, but the binder, the evaluator and
+  // the AST's destructor recurse over it. Counts the links of the chains being parsed.
+  Status link();
 
   std::string_view text_;
   std::vector<Token> tokens_;
   size_t pos_ = 0;
   int depth_ = 0;
+  int links_ = 0;
+};
+
+// Restores the count of chain links when a chain's parse function returns.
+struct LinkScope {
+  explicit LinkScope(int& l) : l_(l), saved_(l) {}
+  ~LinkScope() { l_ = saved_; }
+  int& l_;
+  int saved_;
 };
 
 // Guards recursion: `KG_DEPTH_GUARD();` at the top of a recursive parse function.

@@ -277,6 +277,39 @@ def test_syntax_error_json(tmp):
 
 
 @test
+def test_bad_input_corpus_never_crashes(tmp):
+    # Every statement file of tests/bad_inputs/ (binary ones too: NUL bytes, invalid UTF-8) and a
+    # few generated deep ones, run as a script: kg exits 0 or 1, never by a signal, and a failure
+    # ends stdout with a JSON error object (a syntax error's says where).
+    corpus = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bad_inputs",
+                          "statements")
+    inputs = [(n, open(os.path.join(corpus, n), "rb").read()) for n in sorted(os.listdir(corpus))]
+    inputs += [("10000 nested parentheses", b"RETURN " + b"(" * 10000 + b"1" + b")" * 10000),
+               ("10000 nested lists", b"RETURN " + b"[" * 10000 + b"]" * 10000),
+               ("100000-term sum", b"RETURN 1" + b"+1" * 100000 + b", nope"),
+               ("100000-term AND", b"RETURN true" + b" AND true" * 100000 + b", nope")]
+    ok(kg("-c", "CREATE (:Company {name: 'AWS'})", tmp=tmp))
+    failures = 0
+    for name, text in inputs:
+        path = os.path.join(tmp, "bad.cypher")
+        with open(path, "wb") as f:
+            f.write(text)
+        p = subprocess.run([KG, os.path.join(tmp, "db"), "-f", path], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=60)
+        expect(p.returncode in (0, 1), "%s: exit status %d" % (name, p.returncode))
+        if p.returncode == 1:
+            failures += 1
+            last = p.stdout.decode("utf-8", "replace").strip().splitlines()[-1]
+            e = json.loads(last)
+            expect(e["error"] and e["message"], "%s: an error: %s" % (name, last))
+            expect(e["error"] != "SyntaxError" or ("line" in e and "column" in e),
+                   "%s: a syntax error says where: %s" % (name, last))
+    expect(failures > 90, "most of the corpus fails (%d did)" % failures)
+    r = ok(kg("-c", "MATCH (n:Company) RETURN count(n) AS n", tmp=tmp))
+    expect(rows(r) == [{"n": ("int", 1)}], "the graph is as it was", r)
+
+
+@test
 def test_error_table_mode_caret_on_stderr(tmp):
     script = write(tmp, "e.cypher", "RETURN 1 AS a;\nMATCH (n)\n  RETURN x;\n")
     r = kg("--format", "table", "-f", script, tmp=tmp)

@@ -1,0 +1,1 @@
+MATCH (a)-[*3..1x]->(b) RETURN a

@@ -1,0 +1,1 @@
+CREATE (a:X)-[:R]-(b:X)

@@ -1,0 +1,1 @@
+MATCH (c:Company) CREATE (:X) WITH c ORDER BY nope RETURN c

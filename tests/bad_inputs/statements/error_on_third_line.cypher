@@ -1,0 +1,3 @@
+CREATE (:X)
+WITH 1 AS x
+RETURN x +

@@ -1,0 +1,1 @@
+MATCH (c:Company) DETACH DELETE c WITH c RETURN 'x' - 1

@@ -1,0 +1,1 @@
+UNWIND [1, 2, 0] AS x CREATE (:X {v: 10 / x})

@@ -1,0 +1,1 @@
+MATCH (nÿ) RETURN 1

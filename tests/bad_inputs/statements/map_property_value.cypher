@@ -1,0 +1,1 @@
+MATCH (c:Company) SET c.x = {a: 1}

@@ -1,0 +1,1 @@
+MATCH (c:Company {name: $name}) DELETE c

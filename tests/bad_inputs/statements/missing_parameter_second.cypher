@@ -1,0 +1,1 @@
+CREATE (:X {v: $a}) RETURN $b

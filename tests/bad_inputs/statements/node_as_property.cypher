@@ -1,0 +1,1 @@
+MATCH (c:Company) CREATE (:X {n: c})

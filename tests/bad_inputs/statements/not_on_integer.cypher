@@ -1,0 +1,1 @@
+RETURN NOT 1

@@ -1,0 +1,2 @@
+CREATE (:X);
+RETURN 1 +;

@@ -1,0 +1,1 @@
+CREATE (:X) WITH 1 AS x

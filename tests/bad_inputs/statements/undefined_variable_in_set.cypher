@@ -1,0 +1,1 @@
+MATCH (c:Company) SET d.x = 1

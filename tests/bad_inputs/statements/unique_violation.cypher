@@ -1,0 +1,1 @@
+CREATE (:Company {name: 'AWS'})

@@ -1,0 +1,1 @@
+MATCH (c:Company {name: 'Groq'}) SET c.name = 'AWS'

@@ -1,0 +1,1 @@
+FROB (n) RETURN n

@@ -1,0 +1,3 @@
+MATCH (n)
+RETURN 'abc
+  + 1

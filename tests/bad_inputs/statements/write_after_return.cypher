@@ -1,0 +1,1 @@
+MATCH (c:Company) RETURN c CREATE (:X)
