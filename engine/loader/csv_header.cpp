@@ -73,8 +73,8 @@ Result<std::vector<Column>> parse_header(std::span<const CsvField> fields, FileK
   for (size_t i = 0; i < fields.size(); ++i) {
     std::string_view text = fields[i].text;
     if (!is_valid_utf8(text))
-      return import_error(file, line, "header field " + std::to_string(i + 1) +
-                                          ": the text is not valid UTF-8");
+      return import_error(
+          file, line, "header field " + std::to_string(i + 1) + ": the text is not valid UTF-8");
     std::string where = "header field " + std::to_string(i + 1) + " '" + std::string(text) + "'";
     if (text.empty()) return import_error(file, line, where + " is empty");
     std::string_view name, type;

@@ -49,7 +49,7 @@ enum class ExprKind : uint8_t {
   kExists,                // exists(children[0]) or EXISTS { pattern }
   kMapProjection,         // name{.a, b: expr, .*}: keys[i] with children[i] (null child = .key,
                           //   key "*" = all properties)
-  kExistsSubquery,       // EXISTS { MATCH ... [RETURN ...] } or EXISTS { pattern [WHERE ...] }
+  kExistsSubquery,        // EXISTS { MATCH ... [RETURN ...] } or EXISTS { pattern [WHERE ...] }
   kBuildPath,             // made by the planner for p = (...): children alternate node and
                           //   relationship (or relationship list) references, in pattern order
 };
@@ -96,8 +96,8 @@ struct Expr {
   bool has_test = false;  // kCase
   bool has_else = false;  // kCase
   std::vector<ExprPtr> children;
-  std::vector<std::string> keys;         // kMap keys, kLabelCheck labels, kReduce accumulator
-  std::shared_ptr<PatternPart> pattern;  // kPatternComprehension, kPatternPredicate, kExists
+  std::vector<std::string> keys;          // kMap keys, kLabelCheck labels, kReduce accumulator
+  std::shared_ptr<PatternPart> pattern;   // kPatternComprehension, kPatternPredicate, kExists
   std::shared_ptr<SingleQuery> subquery;  // kExistsSubquery
 
   // Filled in by the planner (never by the parser):

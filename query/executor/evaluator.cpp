@@ -213,8 +213,8 @@ Result<Value> call_function(const Expr& e, Row& row, ExecContext& ctx) {
     KG_ASSIGN_OR_RETURN(Value v, evaluate(*c, row, ctx));
     // type(r) of a reference that already carries its type (from an expansion, see
     // AdjacencyWalker::rel_ref) needs no read of the relationship's record and properties.
-    bool type_known = v.is_relationship() && !v.as_relationship().type.empty() &&
-                      e.scalar->name == "type";
+    bool type_known =
+        v.is_relationship() && !v.as_relationship().type.empty() && e.scalar->name == "type";
     if (!type_known &&
         (v.is_node() || v.is_relationship() || v.is_path() || v.is_list() || v.is_map())) {
       KG_ASSIGN_OR_RETURN(v, ctx.materialize(v));

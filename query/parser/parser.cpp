@@ -20,9 +20,9 @@ Status check_utf8(std::string_view text) {
     size_t len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
     if (b >= 0x80 && (b < 0xC2 || b > 0xF4 || i + len > text.size() ||
                       !engine::loader::is_valid_utf8(text.substr(i, len)))) {
-      return Status::syntax_error(pos, "the statement is not valid UTF-8 (byte " +
-                                           std::to_string(i + 1) + ")",
-                                  "InvalidUtf8");
+      return Status::syntax_error(
+          pos, "the statement is not valid UTF-8 (byte " + std::to_string(i + 1) + ")",
+          "InvalidUtf8");
     }
     if (b == '\n') {
       ++pos.line;
