@@ -14,8 +14,8 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
-import traceback
+
+import script_tests  # the command line shared by the scripts of this folder
 
 KG = None  # the kg binary, from argv
 
@@ -92,33 +92,6 @@ def test_check_usage(tmp):
 TESTS = [v for k, v in sorted(globals().items()) if k.startswith("test_") and callable(v)]
 
 
-def main():
-    global KG
-    args = sys.argv[1:]
-    if not args or args[0].startswith("-"):
-        print(__doc__)
-        return 2
-    KG = os.path.abspath(args[0])
-    only = args[args.index("--only") + 1] if "--only" in args else None
-    if "--list" in args:
-        print("\n".join(t.__name__ for t in TESTS))
-        return 0
-    chosen = [t for t in TESTS if only is None or t.__name__ == only]
-    if not chosen:
-        print("no test named %s" % only)
-        return 2
-    failed = 0
-    for t in chosen:
-        with tempfile.TemporaryDirectory(prefix="kg-check-cli-test-") as tmp:
-            try:
-                t(tmp)
-                print("ok", t.__name__)
-            except Exception:  # noqa: BLE001 - report every kind of failure
-                failed += 1
-                print("FAIL", t.__name__)
-                traceback.print_exc()
-    return 1 if failed else 0
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(script_tests.main(globals(), TESTS, "kg-check-cli-test-"))

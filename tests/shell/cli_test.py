@@ -16,8 +16,8 @@ import pty
 import re
 import subprocess
 import sys
-import tempfile
-import traceback
+
+import script_tests  # the command line shared by the scripts of this folder
 
 KG = None  # the kg binary, from argv
 
@@ -459,34 +459,6 @@ def test_terminal_stdin_without_statements_opens_the_shell(tmp):
 # --------------------------------------------------------------------------------------------
 
 
-def main():
-    global KG
-    args = sys.argv[1:]
-    if not args or args[0].startswith("-"):
-        print(__doc__)
-        return 2
-    KG = os.path.abspath(args[0])
-    only = args[args.index("--only") + 1] if "--only" in args else None
-    if "--list" in args:
-        print("\n".join(t.__name__ for t in TESTS))
-        return 0
-    chosen = [t for t in TESTS if only is None or t.__name__ == only]
-    if not chosen:
-        print("no test named %s" % only)
-        return 2
-    failed = 0
-    for t in chosen:
-        with tempfile.TemporaryDirectory(prefix="kg-cli-test-") as tmp:
-            try:
-                t(tmp)
-                print("ok", t.__name__)
-            except Exception as e:  # noqa: BLE001 - report every kind of failure
-                failed += 1
-                detail = str(e) if isinstance(e, AssertionError) else traceback.format_exc()
-                print("FAIL %s: %s" % (t.__name__, detail))
-    print("%d passed, %d failed" % (len(chosen) - failed, failed))
-    return 1 if failed else 0
-
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(script_tests.main(globals(), TESTS, "kg-cli-test-"))
