@@ -4,6 +4,8 @@
 
 #include <atomic>
 
+#include "shell/signal_wakeup.hpp"
+
 namespace kg::shell {
 
 namespace {
@@ -16,6 +18,7 @@ volatile sig_atomic_t g_interrupted = 0;
 void on_sigint(int) {
   g_interrupted = 1;
   if (Connection* conn = g_connection.load()) conn->interrupt();
+  signal_wakeup::notify();  // the handler may run on any thread; the line editor waits on it
 }
 
 }  // namespace
@@ -23,6 +26,7 @@ void on_sigint(int) {
 InterruptHandler::InterruptHandler(Connection& conn, InterruptMode mode) {
   g_connection.store(&conn);
   g_interrupted = 0;
+  signal_wakeup::install();
   struct sigaction sa {};
   sa.sa_handler = on_sigint;
   sigemptyset(&sa.sa_mask);

@@ -4,7 +4,7 @@
 //   temporary graph is still removed; a second SIGINT ends the process at once.
 // - The interactive shell (InterruptMode::kStayInShell): every SIGINT interrupts the running
 //   statement, if any, and is remembered until take(); the process never ends on SIGINT. The
-//   handler is installed without SA_RESTART, so a read() from the terminal fails with EINTR and
+//   handler also wakes the line editor through signal_wakeup.hpp (it may run on any thread), so
 //   the line editor can cancel the line being typed.
 #pragma once
 

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <histedit.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -13,6 +14,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "shell/signal_wakeup.hpp"
 #include "shell/utf8.hpp"
 
 namespace kg::shell {
@@ -28,6 +30,7 @@ volatile sig_atomic_t g_continued = 0;
 void on_redraw_signal(int signal) {
   g_redraw = 1;
   if (signal == SIGCONT) g_continued = 1;
+  signal_wakeup::notify();
 }
 
 // Bytes in the UTF-8 sequence that `lead` starts (1 for a byte that starts none).
@@ -95,6 +98,29 @@ struct LineEditor::Impl {
 
   static char* prompt_of(EditLine* el) { return of(el).prompt.data(); }
 
+  // Whether something the read loop must act on arrived: SIGINT, SIGWINCH or SIGCONT.
+  bool signal_pending() const {
+    return g_redraw != 0 || g_continued != 0 || (options.interrupted && options.interrupted());
+  }
+
+  // Waits until the terminal has a byte to read. Returns false, with errno EINTR, when a signal
+  // arrived — also one that arrived before the wait began, or whose handler ran on another thread
+  // (signal_wakeup.hpp): a Ctrl+C is never lost in a read() that blocks on a terminal that has
+  // just flushed the keys typed before it.
+  bool wait_for_input() const {
+    signal_wakeup::drain();
+    if (signal_pending()) {
+      errno = EINTR;
+      return false;
+    }
+    struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {signal_wakeup::fd(), POLLIN, 0}};
+    int ready = ::poll(fds, fds[1].fd >= 0 ? 2 : 1, -1);
+    if (ready < 0) return false;
+    if (fds[0].revents != 0) return true;
+    errno = EINTR;
+    return false;
+  }
+
   // EL_GETCFN: one character from the terminal. Returns 1, 0 at the end of input, -1 on an error
   // or when SIGINT arrived.
   static int read_char(EditLine* el, wchar_t* out) {
@@ -103,13 +129,15 @@ struct LineEditor::Impl {
     size_t have = 0, need = 1;
     *out = L'\0';
     while (have < need) {
-      ssize_t n = ::read(STDIN_FILENO, buf + have, 1);
-      if (n == 1) {
-        if (have == 0) need = sequence_length(buf[0]);
-        ++have;
-        continue;
+      if (self.wait_for_input()) {
+        ssize_t n = ::read(STDIN_FILENO, buf + have, 1);
+        if (n == 1) {
+          if (have == 0) need = sequence_length(buf[0]);
+          ++have;
+          continue;
+        }
+        if (n == 0) return 0;
       }
-      if (n == 0) return 0;
       if (errno != EINTR) return -1;
       if (self.options.interrupted && self.options.interrupted()) return -1;
       if (g_continued) {
@@ -199,6 +227,7 @@ Result<std::unique_ptr<LineEditor>> LineEditor::open(Options options) {
   impl->options = std::move(options);
   impl->out = isatty(STDOUT_FILENO) || !isatty(STDERR_FILENO) ? stdout : stderr;
 
+  signal_wakeup::install();
   struct sigaction sa {};
   sa.sa_handler = on_redraw_signal;
   sigemptyset(&sa.sa_mask);

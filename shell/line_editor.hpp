@@ -2,9 +2,10 @@
 // file across sessions), incremental history search (Ctrl+R), prefix search with Up/Down, and Tab
 // completion through a callback (completion.hpp). The interactive shell's only user of libedit.
 //
-// Ctrl+C: the editor reads the terminal itself (EL_GETCFN), so a SIGINT handler installed without
-// SA_RESTART (interrupt.hpp) makes the read fail; read() then reports kInterrupted and the line
-// typed so far is dropped. Ctrl+D on an empty line is kEof. A change of the window's size
+// Ctrl+C: the editor reads the terminal itself (EL_GETCFN), waiting on the terminal and on the
+// signal wakeup pipe (signal_wakeup.hpp) together, so a SIGINT (interrupt.hpp) ends the wait on
+// whichever thread its handler ran; read() then reports kInterrupted and the line typed so far is
+// dropped. Ctrl+D on an empty line is kEof. A change of the window's size
 // (SIGWINCH) or a return from the background (SIGCONT) redraws the line.
 //
 // The terminal: raw (no echo, no line discipline) from open() and during each read(), set before
