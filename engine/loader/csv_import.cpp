@@ -67,8 +67,10 @@ std::string column_text(const Column& c, size_t i) {
 }
 
 std::string show_id(std::string_view id, std::string_view space) {
-  std::string s = "'" + std::string(id.substr(0, 60)) + (id.size() > 60 ? "...'" : "'");
-  if (!space.empty()) s += " in id space '" + std::string(space) + "'";
+  // Appended piece by piece: g++ 12 warns (-Wrestrict, wrongly) about "'" + std::string(...).
+  std::string s = "'";
+  s.append(id.substr(0, 60)).append(id.size() > 60 ? "...'" : "'");
+  if (!space.empty()) s.append(" in id space '").append(space).append("'");
   return s;
 }
 
