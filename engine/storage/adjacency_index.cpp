@@ -21,9 +21,19 @@ AdjacencyCursor::AdjacencyCursor(const KvTransaction& txn, NodeId node, Directio
   settle();
 }
 
+void AdjacencyCursor::reset(NodeId node, Direction dir, std::optional<TypeId> type) {
+  node_ = node;
+  dir_ = dir;
+  type_ = type;
+  status_ = Status();
+  open_scan(dir == Direction::kIncoming ? Direction::kIncoming : Direction::kOutgoing);
+  settle();
+}
+
 void AdjacencyCursor::open_scan(Direction dir) {
   current_ = dir;
   std::string prefix = type_ ? keys::adj_prefix(node_, dir, *type_) : keys::adj_prefix(node_, dir);
+  if (cursor_ && cursor_->rebound(prefix, keys::prefix_successor(prefix))) return;
   cursor_.emplace(txn_.scan_prefix(Cf::kAdj, prefix));
 }
 

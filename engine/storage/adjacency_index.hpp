@@ -27,6 +27,9 @@ class AdjacencyCursor {
   AdjacencyCursor(const KvTransaction& txn, NodeId node, Direction dir, std::optional<TypeId> type);
   bool valid() const { return valid_; }
   void next();
+  // Restarts the cursor on another node (and direction and type), reusing its RocksDB iterator:
+  // a search that expands many nodes one after another pays for one iterator, not one per node.
+  void reset(NodeId node, Direction dir, std::optional<TypeId> type);
   // REQUIRES: valid().
   const AdjEntry& entry() const { return entry_; }
   Status status() const { return status_; }

@@ -45,6 +45,19 @@ void KvCursor::seek(std::string_view target) {
   update_valid();
 }
 
+bool KvCursor::rebound(std::string_view lower, std::string_view upper) {
+  if (bounds_->upper.empty() || upper.empty()) return false;
+  // The iterator holds a pointer to upper_slice and reads it at every Seek and Next (RocksDB's
+  // iterate_upper_bound, also what auto_prefix_mode compares the seek key with), so changing the
+  // slice and then seeking moves the bound.
+  bounds_->lower.assign(lower);
+  bounds_->upper.assign(upper);
+  bounds_->upper_slice = rocksdb::Slice(bounds_->upper);
+  it_->Seek(bounds_->lower);
+  update_valid();
+  return true;
+}
+
 std::string_view KvCursor::key() const {
   auto k = it_->key();
   return {k.data(), k.size()};

@@ -35,6 +35,11 @@ class KvCursor {
   void next();
   // Positions on the first key >= max(target, lower).
   void seek(std::string_view target);
+  // Moves the cursor to the range [lower, upper) and seeks to `lower`, reusing the RocksDB
+  // iterator (cheaper than a new cursor: no new iterator tree). Returns false, changing nothing,
+  // when the cursor was made with an empty `upper` or `upper` is empty (the RocksDB iterator's
+  // bound cannot be added or dropped); then make a new cursor.
+  bool rebound(std::string_view lower, std::string_view upper);
   std::string_view key() const;
   std::string_view value() const;
   // Non-ok when iteration stopped on an I/O error or corruption.

@@ -26,14 +26,35 @@ AdjacencyWalker::AdjacencyWalker(const engine::Transaction& txn, NodeId node, Di
   open_next_type();
 }
 
+void AdjacencyWalker::reset(NodeId node) {
+  node_ = node;
+  type_index_ = 0;
+  status_ = Status();
+  if (!types_) {
+    if (cursor_) {
+      cursor_->reset(node_, dir_, std::nullopt);
+    } else {
+      cursor_.emplace(txn_.expand(node_, dir_));
+    }
+    if (!cursor_->valid()) status_ = cursor_->status();
+    return;
+  }
+  open_next_type();
+}
+
 void AdjacencyWalker::open_next_type() {
   while (type_index_ < types_->size()) {
-    cursor_.emplace(txn_.expand(node_, dir_, (*types_)[type_index_++]));
+    engine::TypeId type = (*types_)[type_index_++];
+    if (cursor_) {
+      cursor_->reset(node_, dir_, type);
+    } else {
+      cursor_.emplace(txn_.expand(node_, dir_, type));
+    }
     if (cursor_->valid()) return;
     status_ = cursor_->status();
     if (!status_.ok()) return;
   }
-  cursor_.reset();
+  // Exhausted: the cursor (if any) stays, invalid, for reset() to reuse.
 }
 
 void AdjacencyWalker::next() {

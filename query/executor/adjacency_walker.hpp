@@ -21,6 +21,8 @@ class AdjacencyWalker {
   // REQUIRES: the transaction outlives the walker.
   AdjacencyWalker(const engine::Transaction& txn, NodeId node, Direction dir,
                   const std::optional<std::vector<engine::TypeId>>& types);
+  // Walks another node's relationships (same direction and types), reusing the RocksDB iterator.
+  void reset(NodeId node);
   bool valid() const { return cursor_ && cursor_->valid(); }
   void next();
   // REQUIRES: valid().

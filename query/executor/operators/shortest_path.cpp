@@ -1,9 +1,13 @@
 // ShortestPath: shortestPath((a)-[*..n]-(b)) and allShortestPaths(...) between two bound nodes,
-// by breadth-first search over the adjacency index (no projection needed).
+// by breadth-first search over the adjacency index (no projection needed). One shortest path is
+// found by a bidirectional search (from both ends, always growing the smaller frontier by a level);
+// allShortestPaths, and a minimum length above 1, by a search from `a` alone.
+#include <algorithm>
 #include <unordered_map>
 
 #include "query/executor/adjacency_walker.hpp"
 #include "query/executor/evaluator.hpp"
+#include "query/executor/id_hash_map.hpp"
 #include "query/executor/operators/operators.hpp"
 
 namespace kg::query {
@@ -66,6 +70,109 @@ class ShortestPathOperator : public RowOperator {
     engine::AdjEntry edge;
   };
 
+  // A node reached by one side of the bidirectional search: the node it was reached from (itself
+  // for the side's start), the adjacency entry walked, and its distance from the start.
+  struct Visit {
+    NodeId via{};
+    engine::AdjEntry edge{};
+    int64_t depth = 0;
+  };
+
+  // One side of the bidirectional search.
+  struct Side {
+    Direction direction;
+    IdHashMap<Visit> seen;
+    std::vector<NodeId> frontier;
+    int64_t depth = 0;
+  };
+
+  static Direction reversed(Direction d) {
+    if (d == Direction::kOutgoing) return Direction::kIncoming;
+    if (d == Direction::kIncoming) return Direction::kOutgoing;
+    return Direction::kBoth;
+  }
+
+  // One shortest path from `from` to `to` (from != to, min_hops <= 1). Correct to stop at the
+  // first node both sides reach: before a level is grown no node is reached by both, so every
+  // path is longer than the two depths' sum; the first meeting gives a path one longer.
+  Status search_bidirectional(ExecContext& ctx, NodeId from, NodeId to) {
+    Side forward{spec_.expand.direction, IdHashMap<Visit>(), {from}, 0};
+    Side backward{reversed(spec_.expand.direction), IdHashMap<Visit>(), {to}, 0};
+    *forward.seen.try_emplace(to_underlying(from)).first = Visit{from, {}, 0};
+    *backward.seen.try_emplace(to_underlying(to)).first = Visit{to, {}, 0};
+    std::optional<AdjacencyWalker> forward_walker, backward_walker;
+    const int64_t max_hops = spec_.expand.max_hops;
+    std::optional<NodeId> meeting;
+    while (!meeting && !forward.frontier.empty() && !backward.frontier.empty() &&
+           (max_hops < 0 || forward.depth + backward.depth < max_hops)) {
+      KG_TRY(ctx.check_interrupt());
+      bool grow_forward = forward.frontier.size() <= backward.frontier.size();
+      Side& side = grow_forward ? forward : backward;
+      Side& other_side = grow_forward ? backward : forward;
+      std::optional<AdjacencyWalker>& walker = grow_forward ? forward_walker : backward_walker;
+      ++side.depth;
+      std::vector<NodeId> next;
+      for (NodeId n : side.frontier) {
+        if (walker) {
+          walker->reset(n);
+        } else {
+          walker.emplace(ctx.txn(), n, side.direction, types_);
+        }
+        for (; walker->valid(); walker->next()) {
+          const engine::AdjEntry& e = walker->entry();
+          if (side.seen.find(to_underlying(e.other)) != nullptr) continue;
+          KG_ASSIGN_OR_RETURN(bool usable, walkable(ctx, e.rel));
+          if (!usable) continue;
+          *side.seen.try_emplace(to_underlying(e.other)).first = Visit{n, e, side.depth};
+          next.push_back(e.other);
+          if (other_side.seen.find(to_underlying(e.other)) != nullptr) {
+            meeting = e.other;
+            break;
+          }
+        }
+        KG_TRY(walker->status());
+        if (meeting) break;
+      }
+      side.frontier = std::move(next);
+    }
+    if (!meeting) return Status();
+    // from … meeting along the forward visits, then meeting … to along the backward ones.
+    std::vector<NodeId> nodes;
+    std::vector<Relationship> rels;
+    for (NodeId at = *meeting; at != from;) {
+      const Visit& v = *forward.seen.find(to_underlying(at));
+      nodes.push_back(at);
+      rels.push_back(relationship(ctx, v.via, v.edge));
+      at = v.via;
+    }
+    nodes.push_back(from);
+    std::reverse(nodes.begin(), nodes.end());
+    std::reverse(rels.begin(), rels.end());
+    for (NodeId at = *meeting; at != to;) {
+      const Visit& v = *backward.seen.find(to_underlying(at));
+      rels.push_back(relationship(ctx, v.via, v.edge));
+      nodes.push_back(v.via);
+      at = v.via;
+    }
+    Path p;
+    for (NodeId n : nodes) p.nodes.push_back(ExecContext::node_ref(n).as_node());
+    p.relationships = std::move(rels);
+    results_.push_back(std::move(p));
+    return Status();
+  }
+
+  // The relationship of adjacency entry `e`, walked from `node`: the same reference
+  // AdjacencyWalker::rel_ref makes (id, ends and type).
+  static Relationship relationship(ExecContext& ctx, NodeId node, const engine::AdjEntry& e) {
+    bool outgoing = e.direction == Direction::kOutgoing;
+    Relationship r;
+    r.id = e.rel;
+    r.type = ctx.txn().type_name(e.type);
+    r.start = outgoing ? node : e.other;
+    r.end = outgoing ? e.other : node;
+    return r;
+  }
+
   Status search(ExecContext& ctx, NodeId from, NodeId to) {
     if (from == to) {
       if (spec_.expand.min_hops == 0) {
@@ -75,34 +182,40 @@ class ShortestPathOperator : public RowOperator {
       }
       return Status();
     }
+    if (!spec_.all && spec_.expand.min_hops <= 1) return search_bidirectional(ctx, from, to);
     // depth of each reached node, and every parent edge at the previous depth
     std::unordered_map<NodeId, int64_t> depth{{from, 0}};
     std::unordered_map<NodeId, std::vector<Parent>> parents;
     std::vector<NodeId> frontier{from};
     int64_t d = 0;
     bool found = false;
+    std::optional<AdjacencyWalker> w;
     while (!frontier.empty() && !found &&
            (spec_.expand.max_hops < 0 || d < spec_.expand.max_hops)) {
       KG_TRY(ctx.check_interrupt());
       ++d;
       std::vector<NodeId> next;
       for (NodeId n : frontier) {
-        AdjacencyWalker w(ctx.txn(), n, spec_.expand.direction, types_);
-        for (; w.valid(); w.next()) {
-          KG_ASSIGN_OR_RETURN(bool usable, walkable(ctx, w.entry().rel));
+        if (w) {
+          w->reset(n);
+        } else {
+          w.emplace(ctx.txn(), n, spec_.expand.direction, types_);
+        }
+        for (; w->valid(); w->next()) {
+          KG_ASSIGN_OR_RETURN(bool usable, walkable(ctx, w->entry().rel));
           if (!usable) continue;
-          NodeId other = w.entry().other;
+          NodeId other = w->entry().other;
           auto it = depth.find(other);
           if (it == depth.end()) {
             depth.emplace(other, d);
-            parents[other].push_back({n, w.entry()});
+            parents[other].push_back({n, w->entry()});
             next.push_back(other);
           } else if (it->second == d && spec_.all) {
-            parents[other].push_back({n, w.entry()});
+            parents[other].push_back({n, w->entry()});
           }
           if (other == to) found = true;
         }
-        KG_TRY(w.status());
+        KG_TRY(w->status());
         if (found && !spec_.all) break;
       }
       frontier = std::move(next);
@@ -128,15 +241,7 @@ class ShortestPathOperator : public RowOperator {
       return;
     }
     for (const Parent& parent : parents[at]) {
-      // The same reference AdjacencyWalker::rel_ref makes: id, ends and type.
-      const engine::AdjEntry& e = parent.edge;
-      bool outgoing = e.direction == Direction::kOutgoing;
-      Relationship r;
-      r.id = e.rel;
-      r.type = ctx.txn().type_name(e.type);
-      r.start = outgoing ? parent.node : e.other;
-      r.end = outgoing ? e.other : parent.node;
-      rels_rev.push_back(Value(std::move(r)));
+      rels_rev.push_back(Value(relationship(ctx, parent.node, parent.edge)));
       nodes_rev.push_back(parent.node);
       collect(ctx, parent.node, from, parents, rels_rev, nodes_rev);
       rels_rev.pop_back();
