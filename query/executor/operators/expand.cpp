@@ -17,24 +17,35 @@ class ExpandOperator : public RowOperator {
   void reset() override {
     RowOperator::reset();
     types_resolved_ = false;
+    walker_.reset();  // it refers to the last execution's transaction
+    active_ = false;
   }
 
  protected:
   Status begin_row(ExecContext& ctx, Row& in) override {
-    walker_.reset();
+    active_ = false;
     if (!types_resolved_) {
       types_ = resolve_types(spec_.types, ctx);
       types_resolved_ = true;
+      walker_.reset();
     }
     const Value& from = in[static_cast<size_t>(spec_.from)];
     if (!from.is_node()) return Status();  // null from an OPTIONAL MATCH: nothing to expand
-    walker_.emplace(ctx.txn(), from.as_node().id, spec_.direction, types_);
+    // One walker (one RocksDB iterator) for the input rows of an execution, while the
+    // transaction does not write: an iterator made before a write may not see it.
+    if (walker_ && walker_writes_ == ctx.txn().pending_writes()) {
+      walker_->reset(from.as_node().id);
+    } else {
+      walker_.emplace(ctx.txn(), from.as_node().id, spec_.direction, types_);
+      walker_writes_ = ctx.txn().pending_writes();
+    }
+    active_ = true;
     first_ = true;
     return Status();
   }
 
   Result<bool> next_row(ExecContext&, const Row& in, Row& out) override {
-    if (!walker_) return false;
+    if (!active_) return false;
     for (;;) {
       if (!first_) walker_->next();
       first_ = false;
@@ -63,6 +74,8 @@ class ExpandOperator : public RowOperator {
   std::optional<std::vector<engine::TypeId>> types_;
   bool types_resolved_ = false;
   std::optional<AdjacencyWalker> walker_;
+  size_t walker_writes_ = 0;  // the transaction's writes when walker_ was made
+  bool active_ = false;       // walker_ walks the current input row's node
   bool first_ = true;
 };
 
