@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "query/executor/evaluator.hpp"
+#include "query/executor/id_hash_map.hpp"
 #include "query/executor/operators/operators.hpp"
 
 namespace kg::query {
@@ -29,6 +30,7 @@ class AggregateOperator : public Operator {
     Operator::reset();
     groups_.clear();
     index_.clear();
+    node_index_ = IdHashMap<size_t>();
     done_ = false;
     next_ = 0;
   }
@@ -69,7 +71,8 @@ class AggregateOperator : public Operator {
     std::vector<State> states;
   };
 
-  Status new_group(Row key, const Row& first) {
+  // Adds a group; `indexed` puts its key in index_ (node_group keeps its own index).
+  Status new_group(Row key, const Row& first, bool indexed = true) {
     Group g;
     g.key = key;
     g.first_row = first;
@@ -82,7 +85,7 @@ class AggregateOperator : public Operator {
       }
       g.states.push_back(std::move(s));
     }
-    index_.emplace(std::move(key), groups_.size());
+    if (indexed) index_.emplace(std::move(key), groups_.size());
     groups_.push_back(std::move(g));
     return Status();
   }
@@ -99,7 +102,26 @@ class AggregateOperator : public Operator {
     return Status();
   }
 
+  // The group of a row whose one grouping key is a node variable: found by the node's id in a
+  // flat map, with no key row built or hashed (grouping by a node is the common case:
+  // MATCH ()-->(b) WITH b, count(*) …). nullptr when the key is something else.
+  Result<Group*> node_group(const Row& row) {
+    if (keys_.size() != 1 || keys_[0].expr->kind != ast::ExprKind::kVariable ||
+        keys_[0].expr->slot < 0)
+      return nullptr;
+    const Value& v = row[static_cast<size_t>(keys_[0].expr->slot)];
+    if (!v.is_node()) return nullptr;
+    auto [index, inserted] = node_index_.try_emplace(to_underlying(v.as_node().id));
+    if (inserted) {
+      *index = groups_.size();
+      KG_TRY(new_group(Row{v}, row, /*indexed=*/false));
+    }
+    return &groups_[*index];
+  }
+
   Status add(ExecContext& ctx, Row& row) {
+    KG_ASSIGN_OR_RETURN(Group * by_node, node_group(row));
+    if (by_node != nullptr) return accumulate(ctx, *by_node, row);
     Row key;
     key.reserve(keys_.size());
     for (const ProjectItem& k : keys_) {
@@ -111,7 +133,10 @@ class AggregateOperator : public Operator {
       KG_TRY(new_group(std::move(key), row));
       it = index_.find(groups_.back().key);
     }
-    Group& g = groups_[it->second];
+    return accumulate(ctx, groups_[it->second], row);
+  }
+
+  Status accumulate(ExecContext& ctx, Group& g, Row& row) {
     ++g.count_star;
     for (size_t i = 0; i < aggregates_.size(); ++i) {
       const AggregateSpec& a = aggregates_[i];
@@ -143,6 +168,7 @@ class AggregateOperator : public Operator {
   std::vector<AggregateSpec> aggregates_;
   std::vector<Group> groups_;  // in order of first appearance
   std::unordered_map<Row, size_t, RowHash, RowEquivalent> index_;
+  IdHashMap<size_t> node_index_;  // node id → group, when the one key is a node (node_group)
   bool done_ = false;
   size_t next_ = 0;
   std::shared_ptr<const size_t> width_;
