@@ -114,6 +114,35 @@ void Planner::replace_projected(ast::ExprPtr& e, const ast::Projection& p,
   for (auto& c : e->children) replace_projected(c, p, slots);
 }
 
+OperatorPtr Planner::top_candidates_before_projection(const ast::Projection& p, OperatorPtr input,
+                                                      const Scope& scope) {
+  if (p.distinct || p.order_by.empty() || !p.limit || p.skip) return input;
+  bool costly = std::any_of(p.items.begin(), p.items.end(), [](const ast::ProjectionItem& item) {
+    return item.expr->kind != ExprKind::kVariable;
+  });
+  if (!costly) return input;
+  // The leading ORDER BY keys that name a variable of the input: as an alias of an item that is
+  // that variable, or as the old variable itself (without DISTINCT or aggregation ORDER BY sees
+  // the old variables too).
+  std::vector<SortKey> keys;
+  for (const auto& s : p.order_by) {
+    if (s.expr->kind != ExprKind::kVariable) break;
+    const std::string* input_name = &s.expr->name;
+    auto item = std::find_if(p.items.begin(), p.items.end(),
+                             [&](const ast::ProjectionItem& i) { return i.alias == s.expr->name; });
+    if (item != p.items.end()) {
+      if (item->expr->kind != ExprKind::kVariable) break;
+      input_name = &item->expr->name;
+    }
+    auto var = scope.find(*input_name);
+    if (var == scope.end()) break;
+    plan_.synthesized.push_back(variable_ref(*input_name, var->second.slot, s.expr->pos));
+    keys.push_back({plan_.synthesized.back().get(), s.descending});
+  }
+  if (keys.empty()) return input;
+  return make_top_candidates(std::move(input), std::move(keys), p.limit.get());
+}
+
 Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, OperatorPtr input,
                                              Scope& scope, bool is_return,
                                              std::vector<std::string>& columns) {
@@ -199,6 +228,7 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
     root = make_aggregate(std::move(root), std::move(keys), std::move(aggregates), plan_.width);
     root = make_project(std::move(root), std::move(after), "");
   } else {
+    root = top_candidates_before_projection(p, std::move(root), scope);
     std::vector<ProjectItem> items;
     for (size_t i = 0; i < p.items.size(); ++i) {
       KG_TRY(bind(*p.items[i].expr, scope));

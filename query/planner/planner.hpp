@@ -53,6 +53,11 @@ class Planner {
                                 std::vector<std::string>& columns);
 
   // --- projections (plan_projection.cpp) ---
+  // Before a projection followed by ORDER BY … LIMIT whose leading keys are input variables: an
+  // operator that keeps only the rows that can make the cut (make_top_candidates), so the
+  // projection's expressions are evaluated for those alone. `input` unchanged otherwise.
+  OperatorPtr top_candidates_before_projection(const ast::Projection& p, OperatorPtr input,
+                                               const Scope& scope);
   Result<OperatorPtr> plan_projection(ast::Projection& p, ast::Expr* where, OperatorPtr input,
                                       Scope& scope, bool is_return,
                                       std::vector<std::string>& columns);

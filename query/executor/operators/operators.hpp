@@ -114,6 +114,12 @@ struct SortKey {
 };
 // With `limit`, keeps only the first rows (top-N); the limit expression is evaluated once.
 OperatorPtr make_sort(OperatorPtr input, std::vector<SortKey> keys, const ast::Expr* limit);
+// The rows that could be among the first `limit` in the order of `keys`: those that rank within
+// the first `limit` or tie with the last of them, in input order (not sorted). Placed before a
+// projection that an ORDER BY … LIMIT follows, when the order's leading keys are known before the
+// projection, so that the projection's costly expressions are computed for those rows only.
+OperatorPtr make_top_candidates(OperatorPtr input, std::vector<SortKey> keys,
+                                const ast::Expr* limit);
 
 // --- updates (create.cpp, merge.cpp, set_remove.cpp, delete.cpp) ---
 struct CreateNodeSpec {
