@@ -81,7 +81,13 @@ struct PartSlots {
 
 Result<OperatorPtr> Planner::plan_match(ast::Match& m, OperatorPtr input, Scope& scope) {
   Scope inner = scope;
-  if (!m.optional) return plan_pattern(m.pattern, m.where.get(), std::move(input), scope);
+  if (!m.optional) {
+    const Operator* before = input.get();
+    KG_ASSIGN_OR_RETURN(OperatorPtr root,
+                        plan_pattern(m.pattern, m.where.get(), std::move(input), scope));
+    note_bare_hop(m, before, root.get(), scope);
+    return root;
+  }
   auto argument = std::make_unique<ArgumentOperator>();
   ArgumentOperator* arg = argument.get();
   KG_ASSIGN_OR_RETURN(OperatorPtr sub,

@@ -225,7 +225,11 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
       slots[i] = new_slot();
       after.push_back({&e, slots[i]});
     }
-    root = make_aggregate(std::move(root), std::move(keys), std::move(aggregates), plan_.width);
+    if (OperatorPtr counts = counts_instead_of_aggregation(keys, aggregates, root.get())) {
+      root = std::move(counts);
+    } else {
+      root = make_aggregate(std::move(root), std::move(keys), std::move(aggregates), plan_.width);
+    }
     root = make_project(std::move(root), std::move(after), "");
   } else {
     root = top_candidates_before_projection(p, std::move(root), scope);

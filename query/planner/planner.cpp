@@ -80,6 +80,7 @@ Result<OperatorPtr> Planner::plan_single_query(ast::SingleQuery& q,
                                                std::vector<std::string>& columns) {
   Scope scope;
   OperatorPtr root = make_start(plan_.width);
+  start_ = root.get();
   bool returned = false;
   for (size_t i = 0; i < q.clauses.size(); ++i) {
     ast::Clause& clause = q.clauses[i];

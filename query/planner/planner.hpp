@@ -98,9 +98,30 @@ class Planner {
   Result<std::shared_ptr<SubPlan>> pattern_subplan(ast::PatternPart& part, const Scope& scope,
                                                    Scope* out_scope);
 
+  // --- counts without rows (plan_counts.cpp) ---
+  // A MATCH of one relationship between two nodes with no properties, as the first clause: what
+  // counts_instead_of_aggregation needs to know of it. `root` is its plan.
+  struct BareHop {
+    const Operator* root = nullptr;
+    const ast::NodePattern* nodes[2] = {nullptr, nullptr};
+    const ast::RelPattern* rel = nullptr;
+    int node_slots[2] = {-1, -1};  // -1 for an anonymous node
+    int rel_slot = -1;             // -1 for an anonymous relationship
+  };
+  // Remembers the MATCH planned as `root` when it is a BareHop.
+  void note_bare_hop(const ast::Match& m, const Operator* input, const Operator* root,
+                     const Scope& scope);
+  // For an aggregation directly over the BareHop's plan that only counts its rows, grouped by
+  // nothing, by type(r) or by one end node: TypeCounts or DegreeCounts; nullptr otherwise.
+  OperatorPtr counts_instead_of_aggregation(const std::vector<ProjectItem>& keys,
+                                            const std::vector<AggregateSpec>& aggregates,
+                                            const Operator* input);
+
   Plan& plan_;
   const engine::Transaction& txn_;
-  std::set<int> local_slots_;  // comprehension variables: never bound by operators
+  std::set<int> local_slots_;        // comprehension variables: never bound by operators
+  const Operator* start_ = nullptr;  // the Start of the single query being planned
+  std::optional<BareHop> bare_hop_;
 };
 
 // Splits a predicate on its top-level ANDs.

@@ -70,6 +70,29 @@ struct ShortestPathSpec {
 };
 OperatorPtr make_shortest_path(OperatorPtr input, ShortestPathSpec spec);
 
+// --- counts without rows (relationship_counts.cpp) ---
+// For each input row: per relationship type (of `types`; every type when empty) that has
+// relationships, its name in `type_slot` and its count in each of `count_slots`; with no
+// `type_slot` (-1), one row with the total.
+struct TypeCountsSpec {
+  std::vector<std::string> types;
+  int type_slot = -1;
+  std::vector<int> count_slots;
+  std::string description;
+};
+OperatorPtr make_type_counts(OperatorPtr input, TypeCountsSpec spec);
+// For each input row: per node (with `label`, when given) that has relationships in `direction`
+// (of `types`; any type when empty), the node in `node_slot` and their number in `count_slots`.
+struct DegreeCountsSpec {
+  int node_slot = -1;
+  std::optional<std::string> label;
+  Direction direction = Direction::kOutgoing;
+  std::vector<std::string> types;
+  std::vector<int> count_slots;
+  std::string description;
+};
+OperatorPtr make_degree_counts(OperatorPtr input, DegreeCountsSpec spec);
+
 // --- row-at-a-time (relational.cpp) ---
 OperatorPtr make_filter(OperatorPtr input, const ast::Expr* predicate, std::string description);
 struct ProjectItem {
