@@ -15,8 +15,9 @@ Graph::Graph(std::unique_ptr<Store> store)
     : store_(std::move(store)), projections_(std::make_unique<analytics::ProjectionCache>()) {}
 Graph::~Graph() = default;
 
-Result<std::unique_ptr<Graph>> Graph::open(const std::string& path, const Options& options) {
-  KG_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, Store::open(path, options));
+Result<std::unique_ptr<Graph>> Graph::open(const std::string& path, const Options& options,
+                                           const StorageOptions& storage) {
+  KG_ASSIGN_OR_RETURN(std::unique_ptr<Store> store, Store::open(path, options, storage));
   std::unique_ptr<Graph> graph(new Graph(std::move(store)));
   KG_TRY(graph->load_state());
   return graph;
