@@ -148,6 +148,14 @@ TEST_CASE("CREATE INDEX over existing nodes", "[faults][index]") {
   CHECK(f.io_errors > 0);
 }
 
+TEST_CASE("DROP INDEX removes all of the index or none of it", "[faults][index]") {
+  auto sweep = accounts_sweep(/*indexed=*/true);
+  auto f = sweep->sweep(
+      {"drop index", [](Database& db) { return cypher(db, "DROP INDEX account_id"); }});
+  report(f, "drop index");
+  CHECK(f.io_errors > 0);
+}
+
 TEST_CASE("a read query returns the right answer or an error", "[faults][read]") {
   auto sweep = accounts_sweep();
   auto f = sweep->sweep({"read", [](Database& db) -> Status {
