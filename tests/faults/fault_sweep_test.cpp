@@ -156,6 +156,27 @@ TEST_CASE("DROP INDEX removes all of the index or none of it", "[faults][index]"
   CHECK(f.io_errors > 0);
 }
 
+TEST_CASE("CALL db.schema() returns the whole schema or an error", "[faults][read]") {
+  auto sweep = accounts_sweep();
+  auto f = sweep->sweep({"db.schema", [](Database& db) -> Status {
+                           Connection conn(db);
+                           auto r = conn.query("CALL db.schema()");
+                           if (!r.ok()) return r.status();
+                           std::string rows;
+                           for (const auto& row : r) {
+                             for (const auto& v : row) rows += v.to_string() + "|";
+                             rows += "\n";
+                           }
+                           if (rows !=
+                               "label|Account|10|['amount', 'id']|\nlabel|Note|1|['text']|\n"
+                               "relationship|PAYS|9|['day']|\n")
+                             return Status::internal("wrong schema:\n" + rows);
+                           return Status();
+                         }});
+  report(f, "db.schema");
+  CHECK(f.io_errors > 0);
+}
+
 TEST_CASE("a read query returns the right answer or an error", "[faults][read]") {
   auto sweep = accounts_sweep();
   auto f = sweep->sweep({"read", [](Database& db) -> Status {
