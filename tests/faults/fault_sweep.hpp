@@ -50,7 +50,7 @@ struct SweepFigures {
   uint64_t ok_with_fault = 0;  // ... where a fault was injected but the step returned OK
   uint64_t not_reached = 0;    // ... where the armed operation never came (nothing injected)
   uint64_t effect_after_failed_sync = 0;  // failed steps whose effect was there after reopen
-  uint64_t probe_refused = 0;             // probe writes after the fault that returned kIOError
+  uint64_t probe_refused = 0;             // writes after the fault cleared that returned kIOError
   uint64_t reopens = 0;                   // graphs reopened and checked
   uint64_t lost_by_rocksdb = 0;  // graphs that did not reopen: FaultStep::manifest_sync_defect
   uint64_t per_kind[4] = {};     // fault points per FaultOp kind, by bit index
@@ -73,8 +73,9 @@ class FaultSweep {
  private:
   struct Outcome {
     Status step;
-    Status probe;
-    std::string state;  // dump() after reopen
+    Status probe;         // the write after the fault cleared
+    bool probed = false;  // whether it ran (not when the open was the step and failed)
+    std::string state;    // dump() after reopen
     uint64_t injected = 0;
     bool unopenable = false;  // the FaultStep::manifest_sync_defect case
   };
