@@ -34,7 +34,7 @@ int64_t count(Database& db, const std::string& label) {
   return r[0][0].as_int();
 }
 
-TEST_CASE("a failed WAL sync fails the commit; later writes fail until the graph is reopened",
+TEST_CASE("a failed WAL sync fails the commit and later writes until the graph is reopened",
           "[faults]") {
   TempDir dir;
   {
