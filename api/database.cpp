@@ -6,9 +6,14 @@
 
 namespace kg {
 
-Database::Database(const std::string& path, const Options& options) : path_(path) {
+Database::Database(const std::string& path, const Options& options)
+    : Database(path, options, engine::StorageOptions{}) {}
+
+Database::Database(const std::string& path, const Options& options,
+                   const engine::StorageOptions& storage)
+    : path_(path) {
   status_ = api::guarded([&]() -> Status {
-    KG_ASSIGN_OR_RETURN(graph_, engine::Graph::open(path, options));
+    KG_ASSIGN_OR_RETURN(graph_, engine::Graph::open(path, options, storage));
     return Status();
   });
 }

@@ -27,7 +27,8 @@ class ProjectionCache;
 class Graph {
  public:
   // Opens or creates the graph in directory `path` (see Store::open for the errors).
-  static Result<std::unique_ptr<Graph>> open(const std::string& path, const Options& options);
+  static Result<std::unique_ptr<Graph>> open(const std::string& path, const Options& options,
+                                             const StorageOptions& storage = {});
   ~Graph();
   Graph(const Graph&) = delete;
   Graph& operator=(const Graph&) = delete;

@@ -33,6 +33,7 @@ SstBuilder::~SstBuilder() {
 
 Status SstBuilder::open_next() {
   rocksdb::Options options(rocksdb::DBOptions(), column_family_options(cf_, nullptr));
+  options.env = store_.env();  // the graph's file system, faults included (StorageOptions)
   // Keep the written pages cached: ingestion reads each file's footer, index and properties.
   writer_ = std::make_unique<rocksdb::SstFileWriter>(rocksdb::EnvOptions(), options, store_.cf(cf_),
                                                      /*invalidate_page_cache=*/false);

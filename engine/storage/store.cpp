@@ -2,6 +2,7 @@
 
 #include <rocksdb/cache.h>
 #include <rocksdb/db.h>
+#include <rocksdb/env.h>
 #include <rocksdb/filter_policy.h>
 #include <rocksdb/options.h>
 #include <rocksdb/slice_transform.h>
@@ -107,9 +108,10 @@ rocksdb::ColumnFamilyOptions column_family_options(Cf cf,
   return o;
 }
 
-Store::Store(std::string path, Options options)
+Store::Store(std::string path, Options options, rocksdb::Env* env)
     : path_(std::move(path)),
       options_(options),
+      env_(env != nullptr ? env : rocksdb::Env::Default()),
       write_options_(std::make_unique<rocksdb::WriteOptions>()) {
   write_options_->sync = options_.sync_writes;
 }
@@ -126,7 +128,8 @@ Store::~Store() {
 
 const rocksdb::WriteOptions& Store::write_options() const { return *write_options_; }
 
-Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Options& options) {
+Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Options& options,
+                                           const StorageOptions& storage) {
   if (path.empty()) return Status::invalid_argument("graph path is empty");
   bool has_kg_lock = false;
   bool creating = false;
@@ -150,7 +153,9 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Option
     case DirKind::kRocksDb: {
       // Judge the column families before taking the lock, so a foreign database is left as found.
       std::vector<std::string> existing;
-      auto s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &existing);
+      rocksdb::DBOptions list_options;
+      if (storage.env != nullptr) list_options.env = storage.env;
+      auto s = rocksdb::DB::ListColumnFamilies(list_options, path, &existing);
       if (!s.ok()) return from_rocksdb(s, "cannot open graph at '" + path + "'");
       for (std::string_view name : kCfNames) {
         if (std::find(existing.begin(), existing.end(), name) != existing.end()) continue;
@@ -167,7 +172,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Option
       break;
     }
   }
-  std::unique_ptr<Store> store(new Store(path, options));
+  std::unique_ptr<Store> store(new Store(path, options, storage.env));
   KG_ASSIGN_OR_RETURN(store->lock_, FileLock::acquire((fs::path(path) / kLockFileName).string()));
   KG_TRY(store->open_db(creating));
   KG_TRY(store->check_or_write_header(creating));
@@ -176,6 +181,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Option
 
 Status Store::open_db(bool creating) {
   rocksdb::DBOptions db_options;
+  db_options.env = env_;
   db_options.create_if_missing = creating;
   db_options.create_missing_column_families = creating;
   db_options.max_background_jobs = 2;

@@ -19,6 +19,7 @@ namespace rocksdb {
 class Cache;
 class DB;
 class ColumnFamilyHandle;
+class Env;
 struct ColumnFamilyOptions;
 struct WriteOptions;
 }  // namespace rocksdb
@@ -46,6 +47,17 @@ std::string_view cf_name(Cf cf);
 rocksdb::ColumnFamilyOptions column_family_options(Cf cf,
                                                    const std::shared_ptr<rocksdb::Cache>& cache);
 
+// Engine-level settings for opening a graph that the public kg::Options does not carry, because
+// they name RocksDB types (include/kg stays free of them). kg's own tests set them through
+// Graph::open or the kg::Database constructor that takes them.
+struct StorageOptions {
+  // The Env through which RocksDB does every file operation of the graph: the database, its
+  // write-ahead log and MANIFEST, and the SST files an import writes (engine/loader). Null means
+  // rocksdb::Env::Default(). Not owned. REQUIRES: outlives the Store opened with it.
+  // tests/faults passes one whose FileSystem fails chosen operations.
+  rocksdb::Env* env = nullptr;
+};
+
 // Bump when any key or value layout of docs/storage_format.md changes.
 constexpr uint32_t kFormatVersion = 1;
 // The first 8 bytes of the meta `header` record.
@@ -58,7 +70,8 @@ class Store {
   // database without kg's column families or header) or has another format version; kBusy when
   // another open holds the graph's lock; kNotFound when missing and not to be created; kIOError,
   // kCorruption from RocksDB.
-  static Result<std::unique_ptr<Store>> open(const std::string& path, const Options& options);
+  static Result<std::unique_ptr<Store>> open(const std::string& path, const Options& options,
+                                             const StorageOptions& storage = {});
 
   ~Store();
   Store(const Store&) = delete;
@@ -69,6 +82,8 @@ class Store {
   const rocksdb::WriteOptions& write_options() const;
   const std::string& path() const { return path_; }
   const Options& options() const { return options_; }
+  // The Env of every file operation (StorageOptions::env, or RocksDB's default). Never null.
+  rocksdb::Env* env() const { return env_; }
   // The 16-byte UUID written when the graph was created, as 32 hex digits.
   const std::string& uuid() const { return uuid_; }
 
@@ -77,13 +92,14 @@ class Store {
   Status flush();
 
  private:
-  Store(std::string path, Options options);
+  Store(std::string path, Options options, rocksdb::Env* env);
   Status open_db(bool creating);
   Status check_or_write_header(bool creating);
   bool meta_is_empty() const;
 
   std::string path_;
   Options options_;
+  rocksdb::Env* env_;
   std::string uuid_;
   std::unique_ptr<FileLock> lock_;
   rocksdb::DB* db_ = nullptr;

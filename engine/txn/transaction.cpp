@@ -552,9 +552,9 @@ Status Transaction::drop_index(LabelId label, PropKeyId key) {
       return Status::not_found("there is no index on :" + label_name(label) + "(" +
                                prop_key_name(key) + ")");
     std::vector<std::string> entries;
-    for (auto c = kv_.scan_prefix(Cf::kPropIndex, keys::index_prefix(label, key)); c.valid();
-         c.next())
-      entries.emplace_back(c.key());
+    auto c = kv_.scan_prefix(Cf::kPropIndex, keys::index_prefix(label, key));
+    for (; c.valid(); c.next()) entries.emplace_back(c.key());
+    KG_TRY(c.status());  // a scan cut short by a read error would leave entries behind
     for (const auto& k : entries) KG_TRY(kv_.del(Cf::kPropIndex, k));
     KG_TRY(kv_.del(Cf::kCatalog, keys::catalog_index_key(label, key)));
     std::erase(indexes_, *def);

@@ -24,12 +24,17 @@ namespace kg {
 
 namespace engine {
 class Graph;
-}
+struct StorageOptions;
+}  // namespace engine
 
 class Database {
  public:
   // Opens, or creates when missing and options.create_if_missing, the graph in directory `path`.
   explicit Database(const std::string& path, const Options& options = {});
+  // As above, with engine-level settings (engine/storage/store.hpp: the RocksDB Env of all file
+  // I/O). For kg's own tests (tests/faults); engine headers are not installed, so applications
+  // cannot name `storage`.
+  Database(const std::string& path, const Options& options, const engine::StorageOptions& storage);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;

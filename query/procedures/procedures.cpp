@@ -67,23 +67,25 @@ Result<Rows> schema(std::span<const Value>, ExecContext& ctx) {
     if (n == 0) continue;
     std::set<std::string> keys;
     size_t seen = 0;
-    for (auto c = ctx.txn().scan_label(engine::LabelId{id}); c.valid() && seen < kSample;
-         c.next(), ++seen) {
+    auto c = ctx.txn().scan_label(engine::LabelId{id});
+    for (; c.valid() && seen < kSample; c.next(), ++seen) {
       KG_ASSIGN_OR_RETURN(const engine::NodeRecord* rec, ctx.node_record(c.node()));
       if (rec != nullptr) keys_of(rec->properties, keys);
     }
+    KG_TRY(c.status());
     List key_list(keys.begin(), keys.end());
     rows.push_back({Value("label"), Value(name), Value(static_cast<int64_t>(n)), Value(key_list)});
   }
   std::map<uint32_t, std::set<std::string>> type_keys;
   std::map<uint32_t, size_t> type_seen;
   size_t scanned = 0;
-  for (auto c = ctx.txn().scan_relationships(); c.valid() && scanned < 100 * kSample;
-       c.next(), ++scanned) {
-    KG_ASSIGN_OR_RETURN(engine::RelRecord rec, c.record());
+  auto rels = ctx.txn().scan_relationships();
+  for (; rels.valid() && scanned < 100 * kSample; rels.next(), ++scanned) {
+    KG_ASSIGN_OR_RETURN(engine::RelRecord rec, rels.record());
     uint32_t t = to_underlying(rec.type);
     if (type_seen[t]++ < kSample) keys_of(rec.properties, type_keys[t]);
   }
+  KG_TRY(rels.status());
   for (const auto& [id, name] : ctx.txn().names(engine::NameKind::kType)) {
     KG_ASSIGN_OR_RETURN(uint64_t n, ctx.txn().type_count(engine::TypeId{id}));
     if (n == 0) continue;
