@@ -116,11 +116,42 @@ class TopCandidatesOperator : public Operator {
     Row row;
   };
 
+  // Orders two key rows as the sort keys do (<0: `a` first).
+  int compare(const Row& a, const Row& b) const {
+    for (size_t i = 0; i < keys_.size(); ++i) {
+      int c = order(a[i], b[i]);
+      if (c != 0) return keys_[i].descending ? -c : c;
+    }
+    return 0;
+  }
+
+  // Drops the rows that rank after the n-th (n >= 1), keeping ties with it and the input order.
+  // A row dropped now stays out: rows arriving later can only move the cut-off forward.
+  void prune(size_t n) {
+    if (rows_.size() <= n) return;
+    std::vector<size_t> ranked(rows_.size());
+    for (size_t i = 0; i < ranked.size(); ++i) ranked[i] = i;
+    auto nth = ranked.begin() + static_cast<std::ptrdiff_t>(n - 1);
+    std::nth_element(ranked.begin(), nth, ranked.end(),
+                     [&](size_t a, size_t b) { return compare(rows_[a].keys, rows_[b].keys) < 0; });
+    Row cutoff = rows_[*nth].keys;
+    std::erase_if(rows_, [&](const Keyed& k) { return compare(k.keys, cutoff) > 0; });
+  }
+
   Status select(ExecContext& ctx) {
+    Row empty;
+    KG_ASSIGN_OR_RETURN(Value n, evaluate(*limit_, empty, ctx));
+    // A limit the later Limit rejects (negative, not an integer): every row passes, for it to
+    // report. Otherwise the buffer is pruned whenever it holds twice the limit (and a batch), so
+    // its memory stays near the limit's, not the input's.
+    const bool valid = n.is_int() && n.as_int() >= 0;
+    const size_t limit = valid ? static_cast<size_t>(n.as_int()) : 0;
+    const size_t prune_at = 2 * limit + kBatchSize;
     for (;;) {
       RowBatch batch;
       KG_ASSIGN_OR_RETURN(bool more, input_->next(ctx, batch));
       for (Row& r : batch) {
+        if (valid && limit == 0) continue;
         Keyed k;
         for (const SortKey& key : keys_) {
           KG_ASSIGN_OR_RETURN(Value v, evaluate(*key.expr, r, ctx));
@@ -129,33 +160,11 @@ class TopCandidatesOperator : public Operator {
         k.row = std::move(r);
         rows_.push_back(std::move(k));
       }
+      if (valid && limit > 0 && rows_.size() >= prune_at) prune(limit);
       if (!more) break;
       KG_TRY(ctx.check_interrupt());
     }
-    Row empty;
-    KG_ASSIGN_OR_RETURN(Value n, evaluate(*limit_, empty, ctx));
-    // A limit the later Limit rejects (negative, not an integer) or that keeps every row: all pass.
-    if (!n.is_int() || n.as_int() < 0 || static_cast<size_t>(n.as_int()) >= rows_.size())
-      return Status();
-    auto compare = [&](const Row& a, const Row& b) {
-      for (size_t i = 0; i < keys_.size(); ++i) {
-        int c = order(a[i], b[i]);
-        if (c != 0) return keys_[i].descending ? -c : c;
-      }
-      return 0;
-    };
-    if (n.as_int() == 0) {
-      rows_.clear();
-      return Status();
-    }
-    // The key of the row at position n - 1 in sorted order: the cut-off.
-    std::vector<size_t> order_of(rows_.size());
-    for (size_t i = 0; i < order_of.size(); ++i) order_of[i] = i;
-    auto nth = order_of.begin() + (n.as_int() - 1);
-    std::nth_element(order_of.begin(), nth, order_of.end(),
-                     [&](size_t a, size_t b) { return compare(rows_[a].keys, rows_[b].keys) < 0; });
-    Row cutoff = rows_[*nth].keys;
-    std::erase_if(rows_, [&](const Keyed& k) { return compare(k.keys, cutoff) > 0; });
+    if (valid && limit > 0) prune(limit);
     return Status();
   }
 
