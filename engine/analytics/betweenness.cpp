@@ -91,7 +91,10 @@ Result<std::vector<double>> betweenness(const Projection& projection,
         // Dijkstra: σ(w) sums σ(v) over the settled v with dist(v) + len(v, w) = dist(w).
         heap.emplace(0.0, s);
         while (!heap.empty()) {
-          auto [d, v] = heap.top();
+          // Not a structured binding: the lambda below captures `v`, which clang before 16 (used
+          // for fuzzing) rejects for bindings.
+          double d = heap.top().first;
+          Vertex v = heap.top().second;
           heap.pop();
           if (settled[v] || d > dist[v]) continue;
           settled[v] = 1;

@@ -138,7 +138,10 @@ Status import_csv_nodes(ImportContext& ctx, const NodeFiles& group) {
     KG_ASSIGN_OR_RETURN(auto reader, open_csv(ctx, path, f == 0, FileKind::kNodes, &layout));
     uint32_t file_index = ctx.writer.add_file(path);
     ctx.progress.begin("nodes", path, [r = reader.get()] { return r->bytes_consumed(); });
-    const std::string_view space = layout.id >= 0 ? layout.columns[layout.id].id_space : "";
+    // Both branches string_view: with `: ""` the conditional is a temporary std::string, and
+    // `space` would dangle (found by fuzzing, tests/fuzz/regressions/csv/).
+    const std::string_view space =
+        layout.id >= 0 ? std::string_view(layout.columns[layout.id].id_space) : std::string_view();
     for (;;) {
       KG_ASSIGN_OR_RETURN(bool more, reader->next());
       if (!more) break;

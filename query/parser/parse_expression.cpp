@@ -641,9 +641,13 @@ Result<ExprPtr> Parser::parse_exists_subquery() {
 
 Result<ExprPtr> Parser::parse_parenthesized_or_pattern() {
   // A relationship pattern used as an expression: (a)-[:T]->(b).
+  // Trying the pattern and then the expression parses what the parentheses hold twice, and
+  // nested parentheses made that exponential (a 600-byte statement ran for minutes; found by
+  // fuzzing, tests/fuzz/regressions/query/). So a position where the pattern failed is not tried
+  // again, and a pattern nested too deeply is an error at once (the expression is as deep).
   size_t save = pos_;
   int save_depth = depth_;
-  {
+  if (!not_a_pattern_.contains(save)) {
     auto chain = parse_pattern_chain(1);
     if (chain.ok()) {
       const Token& first = tokens_[save];
@@ -651,6 +655,8 @@ Result<ExprPtr> Parser::parse_parenthesized_or_pattern() {
       e->pattern = std::make_shared<PatternPart>(std::move(*chain));
       return e;
     }
+    if (chain.error().detail() == "NestingTooDeep") return chain.error();
+    not_a_pattern_.insert(save);
   }
   pos_ = save;
   depth_ = save_depth;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "query/ast/statement.hpp"
@@ -111,6 +112,9 @@ class Parser {
   size_t pos_ = 0;
   int depth_ = 0;
   int links_ = 0;
+  // Token positions where a parenthesis does not start a pattern expression (see
+  // parse_parenthesized_or_pattern).
+  std::unordered_set<size_t> not_a_pattern_;
 };
 
 // Restores the count of chain links when a chain's parse function returns.

@@ -3,6 +3,7 @@
 // SKIP, LIMIT and WITH's WHERE.
 #include <algorithm>
 
+#include "query/functions/function_registry.hpp"
 #include "query/planner/planner.hpp"
 
 namespace kg::query {
@@ -209,6 +210,19 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
         AggregateSpec spec;
         spec.function = aggregate_name(*call);
         spec.distinct = call->distinct;
+        // Aggregators read their arguments unchecked: sum() once read a missing one (found by
+        // fuzzing, tests/fuzz/regressions/query/).
+        const AggregateFunction* fn = find_aggregate_function(spec.function);
+        if (call->kind == ExprKind::kCall &&
+            (call->children.size() < fn->min_args || call->children.size() > fn->max_args)) {
+          return syntax(call->pos,
+                        "Function " + std::string(fn->name) + " takes " +
+                            (fn->min_args == fn->max_args ? std::to_string(fn->min_args)
+                                                          : std::to_string(fn->min_args) + " to " +
+                                                                std::to_string(fn->max_args)) +
+                            " argument(s), not " + std::to_string(call->children.size()),
+                        "InvalidNumberOfArguments");
+        }
         for (auto& arg : call->children) {
           if (calls_rand(*arg))
             return syntax(arg->pos, "Can't aggregate over a non-deterministic expression (rand())",

@@ -65,6 +65,11 @@ TEST_CASE("import errors: each bad input fails with file:line and changes nothin
        ":1: header field 2 'when:date': unknown type 'date'"},
       {"duplicate :ID", ":ID,name\n1,a\n2,b\n1,c\n", nullptr, "n.csv",
        ":4: duplicate node id '1' (--skip-duplicate-nodes skips such rows)"},
+      // The space's name once dangled (a heap string freed before the message was built).
+      {"duplicate :ID in an id space", ":ID(AVeryLongIdSpaceName),name\n1,a\n1,c\n", nullptr,
+       "n.csv",
+       ":3: duplicate node id '1' in id space 'AVeryLongIdSpaceName' (--skip-duplicate-nodes "
+       "skips such rows)"},
       {"dangling :START_ID", ":ID\n1\n2\n", ":START_ID,:END_ID,:TYPE\n1,2,R\n7,1,R\n", "r.csv",
        ":3: :START_ID '7' is no node's id (--skip-bad-relationships skips such rows)"},
       {"dangling :END_ID", ":ID\n1\n", ":START_ID,:END_ID,:TYPE\n1,1,R\n1,9,R\n", "r.csv",
