@@ -1,5 +1,7 @@
 // Sort (ORDER BY) in Cypher's total order, stable; with a limit, a top-N that keeps only the
-// first rows.
+// first rows; and TopCandidates, which only drops the rows that cannot be among the first N.
+// With a limit, the buffer is pruned while rows arrive, so its memory follows the limit, not the
+// input.
 #include <algorithm>
 
 #include "query/executor/evaluator.hpp"
@@ -9,11 +11,19 @@ namespace kg::query {
 
 namespace {
 
+enum class SortMode {
+  kSort,        // every row, sorted (with a limit: the first `limit`, sorted)
+  kCandidates,  // the rows within the first `limit` or tied with the last of them, input order
+};
+
 class SortOperator : public Operator {
  public:
-  SortOperator(OperatorPtr input, std::vector<SortKey> keys, const ast::Expr* limit)
-      : input_(std::move(input)), keys_(std::move(keys)), limit_(limit) {}
-  std::string describe() const override { return limit_ ? "Top" : "Sort"; }
+  SortOperator(OperatorPtr input, std::vector<SortKey> keys, const ast::Expr* limit, SortMode mode)
+      : input_(std::move(input)), keys_(std::move(keys)), limit_(limit), mode_(mode) {}
+  std::string describe() const override {
+    if (mode_ == SortMode::kCandidates) return "TopCandidates";
+    return limit_ ? "Top" : "Sort";
+  }
   std::vector<Operator*> children() const override { return {input_.get()}; }
   void reset() override {
     Operator::reset();
@@ -27,83 +37,6 @@ class SortOperator : public Operator {
     if (!sorted_) {
       KG_TRY(sort(ctx));
       sorted_ = true;
-    }
-    while (next_ < rows_.size() && out.size() < kBatchSize)
-      out.push_back(std::move(rows_[next_++].row));
-    return next_ < rows_.size();
-  }
-
- private:
-  struct Keyed {
-    Row keys;
-    Row row;
-  };
-
-  Status sort(ExecContext& ctx) {
-    for (;;) {
-      RowBatch batch;
-      KG_ASSIGN_OR_RETURN(bool more, input_->next(ctx, batch));
-      for (Row& r : batch) {
-        Keyed k;
-        for (const SortKey& key : keys_) {
-          KG_ASSIGN_OR_RETURN(Value v, evaluate(*key.expr, r, ctx));
-          k.keys.push_back(std::move(v));
-        }
-        k.row = std::move(r);
-        rows_.push_back(std::move(k));
-      }
-      if (!more) break;
-      KG_TRY(ctx.check_interrupt());
-    }
-    auto less = [&](const Keyed& a, const Keyed& b) {
-      for (size_t i = 0; i < keys_.size(); ++i) {
-        int c = order(a.keys[i], b.keys[i]);
-        if (c != 0) return keys_[i].descending ? c > 0 : c < 0;
-      }
-      return false;
-    };
-    if (limit_) {
-      Row empty;
-      KG_ASSIGN_OR_RETURN(Value n, evaluate(*limit_, empty, ctx));
-      if (n.is_int() && n.as_int() >= 0 && static_cast<size_t>(n.as_int()) < rows_.size()) {
-        auto mid = rows_.begin() + n.as_int();
-        std::partial_sort(rows_.begin(), mid, rows_.end(), less);
-        rows_.erase(mid, rows_.end());
-        // partial_sort is not stable; equal keys keep input order by a final stable pass.
-        std::stable_sort(rows_.begin(), rows_.end(), less);
-        return Status();
-      }
-    }
-    std::stable_sort(rows_.begin(), rows_.end(), less);
-    return Status();
-  }
-
-  OperatorPtr input_;
-  std::vector<SortKey> keys_;
-  const ast::Expr* limit_;
-  std::vector<Keyed> rows_;
-  bool sorted_ = false;
-  size_t next_ = 0;
-};
-
-class TopCandidatesOperator : public Operator {
- public:
-  TopCandidatesOperator(OperatorPtr input, std::vector<SortKey> keys, const ast::Expr* limit)
-      : input_(std::move(input)), keys_(std::move(keys)), limit_(limit) {}
-  std::string describe() const override { return "TopCandidates"; }
-  std::vector<Operator*> children() const override { return {input_.get()}; }
-  void reset() override {
-    Operator::reset();
-    done_ = false;
-    rows_.clear();
-    next_ = 0;
-  }
-
- protected:
-  Result<bool> produce(ExecContext& ctx, RowBatch& out) override {
-    if (!done_) {
-      KG_TRY(select(ctx));
-      done_ = true;
     }
     while (next_ < rows_.size() && out.size() < kBatchSize)
       out.push_back(std::move(rows_[next_++].row));
@@ -138,20 +71,20 @@ class TopCandidatesOperator : public Operator {
     std::erase_if(rows_, [&](const Keyed& k) { return compare(k.keys, cutoff) > 0; });
   }
 
-  Status select(ExecContext& ctx) {
-    Row empty;
-    KG_ASSIGN_OR_RETURN(Value n, evaluate(*limit_, empty, ctx));
-    // A limit the later Limit rejects (negative, not an integer): every row passes, for it to
-    // report. Otherwise the buffer is pruned whenever it holds twice the limit (and a batch), so
-    // its memory stays near the limit's, not the input's.
-    const bool valid = n.is_int() && n.as_int() >= 0;
-    const size_t limit = valid ? static_cast<size_t>(n.as_int()) : 0;
-    const size_t prune_at = 2 * limit + kBatchSize;
+  Status sort(ExecContext& ctx) {
+    // The limit, when it is one the later Limit accepts (a non-negative integer); otherwise
+    // every row stays, for Limit to report it.
+    std::optional<size_t> limit;
+    if (limit_) {
+      Row empty;
+      KG_ASSIGN_OR_RETURN(Value n, evaluate(*limit_, empty, ctx));
+      if (n.is_int() && n.as_int() >= 0) limit = static_cast<size_t>(n.as_int());
+    }
     for (;;) {
       RowBatch batch;
       KG_ASSIGN_OR_RETURN(bool more, input_->next(ctx, batch));
       for (Row& r : batch) {
-        if (valid && limit == 0) continue;
+        if (limit == 0u) continue;
         Keyed k;
         for (const SortKey& key : keys_) {
           KG_ASSIGN_OR_RETURN(Value v, evaluate(*key.expr, r, ctx));
@@ -160,31 +93,39 @@ class TopCandidatesOperator : public Operator {
         k.row = std::move(r);
         rows_.push_back(std::move(k));
       }
-      if (valid && limit > 0 && rows_.size() >= prune_at) prune(limit);
+      if (limit && *limit > 0 && rows_.size() >= 2 * *limit + kBatchSize) prune(*limit);
       if (!more) break;
       KG_TRY(ctx.check_interrupt());
     }
-    if (valid && limit > 0) prune(limit);
+    if (limit && *limit > 0) prune(*limit);
+    if (mode_ == SortMode::kCandidates) return Status();
+    auto less = [&](const Keyed& a, const Keyed& b) { return compare(a.keys, b.keys) < 0; };
+    // After pruning, rows beyond the limit are ties with the last kept one: a stable sort keeps
+    // them in input order, and the cut drops them.
+    std::stable_sort(rows_.begin(), rows_.end(), less);
+    if (limit && *limit < rows_.size()) rows_.erase(rows_.begin() + *limit, rows_.end());
     return Status();
   }
 
   OperatorPtr input_;
   std::vector<SortKey> keys_;
   const ast::Expr* limit_;
+  SortMode mode_;
   std::vector<Keyed> rows_;
-  bool done_ = false;
+  bool sorted_ = false;
   size_t next_ = 0;
 };
 
 }  // namespace
 
-OperatorPtr make_top_candidates(OperatorPtr input, std::vector<SortKey> keys,
-                                const ast::Expr* limit) {
-  return std::make_unique<TopCandidatesOperator>(std::move(input), std::move(keys), limit);
+OperatorPtr make_sort(OperatorPtr input, std::vector<SortKey> keys, const ast::Expr* limit) {
+  return std::make_unique<SortOperator>(std::move(input), std::move(keys), limit, SortMode::kSort);
 }
 
-OperatorPtr make_sort(OperatorPtr input, std::vector<SortKey> keys, const ast::Expr* limit) {
-  return std::make_unique<SortOperator>(std::move(input), std::move(keys), limit);
+OperatorPtr make_top_candidates(OperatorPtr input, std::vector<SortKey> keys,
+                                const ast::Expr* limit) {
+  return std::make_unique<SortOperator>(std::move(input), std::move(keys), limit,
+                                        SortMode::kCandidates);
 }
 
 }  // namespace kg::query
