@@ -1,8 +1,7 @@
 // Planning counts without rows: an aggregation that only counts the rows of a one-relationship
 // MATCH becomes TypeCounts (statistics per type) or DegreeCounts (an adjacency count per node),
 // see relationship_counts.cpp. Every other aggregation is planned as usual.
-#include <cctype>
-
+#include "query/functions/case_mapping.hpp"
 #include "query/planner/planner.hpp"
 
 namespace kg::query {
@@ -11,11 +10,6 @@ using ast::Expr;
 using ast::ExprKind;
 
 namespace {
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 bool is_variable(const Expr* e, int slot) {
   return slot >= 0 && e != nullptr && e->kind == ExprKind::kVariable && e->slot == slot;
@@ -85,7 +79,8 @@ OperatorPtr Planner::counts_instead_of_aggregation(const std::vector<ProjectItem
 
   // Grouped by nothing or by type(r), over unlabelled nodes: the statistics per type.
   bool by_type = keys.size() == 1 && keys[0].expr->kind == ExprKind::kCall &&
-                 lower(keys[0].expr->name) == "type" && keys[0].expr->children.size() == 1 &&
+                 to_lower_case(keys[0].expr->name) == "type" &&
+                 keys[0].expr->children.size() == 1 &&
                  is_variable(keys[0].expr->children[0].get(), hop.rel_slot);
   if ((keys.empty() || by_type) && hop.nodes[0]->labels.empty() && hop.nodes[1]->labels.empty()) {
     TypeCountsSpec spec;

@@ -71,11 +71,10 @@ class ShortestPathOperator : public RowOperator {
   };
 
   // A node reached by one side of the bidirectional search: the node it was reached from (itself
-  // for the side's start), the adjacency entry walked, and its distance from the start.
+  // for the side's start) and the adjacency entry walked.
   struct Visit {
     NodeId via{};
     engine::AdjEntry edge{};
-    int64_t depth = 0;
   };
 
   // One side of the bidirectional search.
@@ -98,8 +97,8 @@ class ShortestPathOperator : public RowOperator {
   Status search_bidirectional(ExecContext& ctx, NodeId from, NodeId to) {
     Side forward{spec_.expand.direction, IdHashMap<Visit>(), {from}, 0};
     Side backward{reversed(spec_.expand.direction), IdHashMap<Visit>(), {to}, 0};
-    *forward.seen.try_emplace(to_underlying(from)).first = Visit{from, {}, 0};
-    *backward.seen.try_emplace(to_underlying(to)).first = Visit{to, {}, 0};
+    *forward.seen.try_emplace(to_underlying(from)).first = Visit{from, {}};
+    *backward.seen.try_emplace(to_underlying(to)).first = Visit{to, {}};
     std::optional<AdjacencyWalker> forward_walker, backward_walker;
     const int64_t max_hops = spec_.expand.max_hops;
     std::optional<NodeId> meeting;
@@ -123,7 +122,7 @@ class ShortestPathOperator : public RowOperator {
           if (side.seen.find(to_underlying(e.other)) != nullptr) continue;
           KG_ASSIGN_OR_RETURN(bool usable, walkable(ctx, e.rel));
           if (!usable) continue;
-          *side.seen.try_emplace(to_underlying(e.other)).first = Visit{n, e, side.depth};
+          *side.seen.try_emplace(to_underlying(e.other)).first = Visit{n, e};
           next.push_back(e.other);
           if (other_side.seen.find(to_underlying(e.other)) != nullptr) {
             meeting = e.other;
