@@ -47,6 +47,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/json_string.hpp"
 #include "kg/connection.hpp"
 #include "kg/database.hpp"
 #include "kg/import.hpp"
@@ -294,35 +295,9 @@ Json read_json(const fs::path& file) {
 // --------------------------------------------------------------------------------------
 
 std::string quote(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  return out + "\"";
+  std::string out;
+  kg::append_json_string(out, s);
+  return out;
 }
 
 std::string number(double ms) {
