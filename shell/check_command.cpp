@@ -5,16 +5,16 @@
 #include <string_view>
 
 #include "kg/check.hpp"
+#include "shell/exit_codes.hpp"
 
 namespace kg::shell {
 
 namespace {
 
 constexpr int kExitViolations = 1;
-constexpr int kExitUsage = 2;
 constexpr int kExitCannotCheck = 3;
 
-constexpr const char* kUsage = R"(usage: kg check DB_DIR
+constexpr const char* kCheckUsage = R"(usage: kg check DB_DIR
 
 Verifies that the graph in DB_DIR is consistent: every relationship has both adjacency entries
 and existing endpoints, the label and property indexes match the node records exactly, unique
@@ -33,17 +33,17 @@ int run_check_command(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
     if (arg == "-h" || arg == "--help") {
-      std::cout << kUsage;
+      std::cout << kCheckUsage;
       return 0;
     }
     if (arg.starts_with("-") || !path.empty()) {
-      std::cerr << "kg check: unexpected argument '" << arg << "'\n" << kUsage;
+      std::cerr << "kg check: unexpected argument '" << arg << "'\n" << kCheckUsage;
       return kExitUsage;
     }
     path = arg;
   }
   if (path.empty()) {
-    std::cerr << "kg check: DB_DIR is missing\n" << kUsage;
+    std::cerr << "kg check: DB_DIR is missing\n" << kCheckUsage;
     return kExitUsage;
   }
   Result<CheckReport> report = check_graph(path);

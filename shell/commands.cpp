@@ -36,7 +36,7 @@ struct Alias {
 };
 constexpr Alias kAliases[] = {{"exit", "quit"}, {"q", "quit"}, {"h", "help"}, {"?", "help"}};
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
 
 // Optimal string alignment distance: edits are insertions, deletions, substitutions and swaps of
 // two neighbouring characters.
@@ -83,11 +83,11 @@ const CommandInfo* nearest_command(std::string_view name) {
 
 CommandLine split_command(std::string_view text) {
   size_t name_end = 1;
-  while (name_end < text.size() && !is_blank(text[name_end])) ++name_end;
+  while (name_end < text.size() && !is_space_or_tab(text[name_end])) ++name_end;
   size_t args_begin = name_end;
-  while (args_begin < text.size() && is_blank(text[args_begin])) ++args_begin;
+  while (args_begin < text.size() && is_space_or_tab(text[args_begin])) ++args_begin;
   std::string_view args = text.substr(args_begin);
-  while (!args.empty() && is_blank(args.back())) args.remove_suffix(1);
+  while (!args.empty() && is_space_or_tab(args.back())) args.remove_suffix(1);
   return {text.substr(1, name_end - 1), args, args_begin};
 }
 

@@ -13,7 +13,7 @@ namespace kg::shell {
 
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_completion_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_name_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
          static_cast<unsigned char>(c) >= 0x80;
@@ -150,7 +150,7 @@ size_t name_start(std::string_view text, size_t end) {
 
 // The word before `end`, skipping blanks: "CALL" in "CALL db.la".
 std::string_view previous_word(std::string_view text, size_t end) {
-  while (end > 0 && is_blank(text[end - 1])) --end;
+  while (end > 0 && is_completion_blank(text[end - 1])) --end;
   return text.substr(name_start(text, end), end - name_start(text, end));
 }
 

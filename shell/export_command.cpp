@@ -6,16 +6,15 @@
 
 #include "kg/connection.hpp"
 #include "kg/export.hpp"
+#include "shell/exit_codes.hpp"
 #include "shell/params.hpp"
 
 namespace kg::shell {
 
 namespace {
 
-constexpr int kExitFailure = 1;
-constexpr int kExitUsage = 2;
-
-constexpr const char* kUsage = R"(usage: kg export DB_DIR [--format csv|jsonl|cypher|dot] --out PATH
+constexpr const char* kExportUsage =
+    R"(usage: kg export DB_DIR [--format csv|jsonl|cypher|dot] --out PATH
                  [--query 'MATCH p = ... RETURN p'] [--param 'name => <Cypher literal>']...
 
 Exports the graph in DB_DIR, or with --query only the nodes, relationships and paths the query
@@ -107,7 +106,7 @@ Result<ExportArgs> parse_args(const std::vector<std::string>& words, bool want_d
   return a;
 }
 
-std::string plural(uint64_t n, const char* one, const char* many) {
+std::string counted(uint64_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
@@ -144,10 +143,10 @@ int export_with(Database& db, const ExportArgs& a, const Map& params, std::ostre
     return kExitFailure;
   }
   std::ostream& report = a.out == "-" ? err : out;
-  report << "exported " << plural(r->nodes, "node", "nodes") << " and "
-         << plural(r->relationships, "relationship", "relationships") << " to ";
+  report << "exported " << counted(r->nodes, "node", "nodes") << " and "
+         << counted(r->relationships, "relationship", "relationships") << " to ";
   if (o.format == ExportFormat::kCsv)
-    report << plural(r->files.size(), "file", "files") << " in " << a.out << "\n";
+    report << counted(r->files.size(), "file", "files") << " in " << a.out << "\n";
   else
     report << (a.out == "-" ? "stdout" : a.out) << "\n";
   return 0;
@@ -200,7 +199,7 @@ int run_export_command(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) words.emplace_back(argv[i]);
   auto a = parse_args(words, /*want_db_dir=*/true);
   if (a && a->help) {
-    std::cout << kUsage;
+    std::cout << kExportUsage;
     return 0;
   }
   if (!a) {

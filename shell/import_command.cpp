@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "kg/import.hpp"
+#include "shell/exit_codes.hpp"
 #include "shell/export_command.hpp"
 #include "shell/progress.hpp"
 
@@ -16,10 +17,7 @@ namespace kg::shell {
 
 namespace {
 
-constexpr int kExitFailure = 1;
-constexpr int kExitUsage = 2;
-
-constexpr const char* kUsage =
+constexpr const char* kImportUsage =
     R"(usage: kg import DB_DIR [options] --nodes[=Label1:Label2]=FILE[,FILE...] ...
                  [--relationships[=TYPE]=FILE[,FILE...] ...] [--jsonl FILE] [--ntriples FILE]
        in the shell: :import [options] --nodes=... --relationships=...
@@ -143,7 +141,7 @@ std::string with_commas(uint64_t n) {
   return out;
 }
 
-std::string plural(uint64_t n, const char* one, const char* many) {
+std::string counted_with_commas(uint64_t n, const char* one, const char* many) {
   return with_commas(n) + " " + (n == 1 ? one : many);
 }
 
@@ -210,7 +208,7 @@ int import_with(Database& db, const ImportArgs& a, std::ostream& out, std::ostre
 
 }  // namespace
 
-std::string import_usage() { return kUsage; }
+std::string import_usage() { return kImportUsage; }
 
 Result<ImportArgs> parse_import_args(const std::vector<std::string>& words, bool want_db_dir) {
   ImportArgs a;
@@ -317,17 +315,18 @@ std::string import_summary_text(const ImportSummary& s, const ImportOptions& opt
   std::snprintf(time, sizeof time, "%.2f s", s.seconds);
   uint64_t rate =
       s.seconds > 0 ? static_cast<uint64_t>(static_cast<double>(s.rows) / s.seconds) : s.rows;
-  std::string text = "Imported " + plural(s.nodes, "node", "nodes") + ", " +
-                     plural(s.relationships, "relationship", "relationships") + " and " +
-                     plural(s.properties, "property", "properties") + " in " + time + " (" +
-                     with_commas(rate) + " rows/s)\n";
+  std::string text = "Imported " + counted_with_commas(s.nodes, "node", "nodes") + ", " +
+                     counted_with_commas(s.relationships, "relationship", "relationships") +
+                     " and " + counted_with_commas(s.properties, "property", "properties") +
+                     " in " + time + " (" + with_commas(rate) + " rows/s)\n";
   std::string report =
       options.report_file.empty() ? "" : " (listed in " + options.report_file + ")";
   if (s.skipped_nodes > 0)
-    text += "Skipped " + plural(s.skipped_nodes, "node", "nodes") + " with a duplicate id" +
-            report + "\n";
+    text += "Skipped " + counted_with_commas(s.skipped_nodes, "node", "nodes") +
+            " with a duplicate id" + report + "\n";
   if (s.skipped_relationships > 0)
-    text += "Skipped " + plural(s.skipped_relationships, "relationship", "relationships") +
+    text += "Skipped " +
+            counted_with_commas(s.skipped_relationships, "relationship", "relationships") +
             " with a missing end node" + report + "\n";
   return text;
 }
@@ -337,7 +336,7 @@ int run_import_command(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) words.emplace_back(argv[i]);
   auto a = parse_import_args(words, /*want_db_dir=*/true);
   if (a && a->help) {
-    std::cout << kUsage;
+    std::cout << kImportUsage;
     return 0;
   }
   if (!a) {
@@ -370,7 +369,7 @@ int run_import(Database& db, std::string_view args, std::ostream& out, std::ostr
   }
   auto a = parse_import_args(*words, /*want_db_dir=*/false);
   if (a && a->help) {
-    out << kUsage;
+    out << kImportUsage;
     return 0;
   }
   if (!a) {

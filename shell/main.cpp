@@ -18,6 +18,7 @@
 #include "kg/connection.hpp"
 #include "kg/kg.hpp"
 #include "shell/check_command.hpp"
+#include "shell/exit_codes.hpp"
 #include "shell/export_command.hpp"
 #include "shell/import_command.hpp"
 #include "shell/interrupt.hpp"
@@ -30,8 +31,8 @@
 
 namespace {
 
-constexpr int kExitFailure = 1;
-constexpr int kExitUsage = 2;
+using kg::shell::kExitFailure;
+using kg::shell::kExitUsage;
 constexpr int kExitInterrupted = 130;
 
 constexpr const char* kExamples = R"EXAMPLES(

@@ -11,7 +11,7 @@ namespace {
 
 constexpr std::string_view kReturn = "RETURN ";
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_param_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool is_name_start(char c) {
   return std::isalpha(static_cast<unsigned char>(c)) || c == '_' ||
          static_cast<unsigned char>(c) >= 0x80;
@@ -36,7 +36,7 @@ Status bad_assignment(std::string_view text, size_t byte, std::string_view what)
 Result<ParamAssignment> parse_param_assignment(std::string_view text) {
   size_t i = 0;
   auto skip_blanks = [&] {
-    while (i < text.size() && is_blank(text[i])) ++i;
+    while (i < text.size() && is_param_blank(text[i])) ++i;
   };
   skip_blanks();
   ParamAssignment a;
@@ -67,7 +67,7 @@ Result<ParamAssignment> parse_param_assignment(std::string_view text) {
     a.literal_offset = i;
   }
   std::string_view literal = text.substr(a.literal_offset);
-  while (!literal.empty() && (is_blank(literal.back()) || literal.back() == ';'))
+  while (!literal.empty() && (is_param_blank(literal.back()) || literal.back() == ';'))
     literal.remove_suffix(1);
   if (literal.empty()) return bad_assignment(text, a.literal_offset, "expected a value");
   a.literal = std::string(literal);

@@ -6,10 +6,12 @@ namespace kg::shell {
 
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+bool is_script_blank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f';
+}
 
 std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
+  while (!s.empty() && is_script_blank(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -54,7 +56,7 @@ void ScriptReader::add_line(std::string_view line) {
 
   if (state_ == State::kCode && !has_pending_) {
     size_t first = 0;
-    while (first < line.size() && is_blank(line[first])) ++first;
+    while (first < line.size() && is_script_blank(line[first])) ++first;
     if (first < line.size() && line[first] == ':') {
       ScriptItem command;
       command.kind = ScriptItem::Kind::kCommand;
@@ -82,7 +84,7 @@ void ScriptReader::add_line(std::string_view line) {
           ++i;
         } else if (c == ';') {
           end_statement();
-        } else if (is_blank(c)) {
+        } else if (is_script_blank(c)) {
           if (has_pending_) text.push_back(c);
         } else {
           if (!has_pending_) start_statement(line, i);

@@ -53,6 +53,13 @@ Result<double> number_arg(std::string_view fn, const Value& v) {
   return v.as_number();
 }
 
+Result<Value> float_of_number(std::span<const Value> args, std::string_view fn,
+                              double (*op)(double)) {
+  if (args[0].is_null()) return Value();
+  KG_ASSIGN_OR_RETURN(double x, number_arg(fn, args[0]));
+  return Value(op(x));
+}
+
 Result<std::string_view> string_arg(std::string_view fn, const Value& v) {
   if (!v.is_string()) return invalid_argument(fn, "STRING", v);
   return std::string_view(v.as_string());

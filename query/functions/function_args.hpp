@@ -37,6 +37,11 @@ Result<int64_t> integer_arg(std::string_view fn, const Value& v);
 // The argument as a double (integers converted), or invalid_argument() when it is not a number.
 Result<double> number_arg(std::string_view fn, const Value& v);
 
+// A FLOAT-valued function of one number: null for null, `op` of the number otherwise, and
+// invalid_argument() for anything else.
+Result<Value> float_of_number(std::span<const Value> args, std::string_view fn,
+                              double (*op)(double));
+
 // The argument as a string, or invalid_argument() when it is not a STRING.
 // The view lives as long as `v`.
 Result<std::string_view> string_arg(std::string_view fn, const Value& v);

@@ -71,35 +71,28 @@ Result<Value> round(std::span<const Value> args, FunctionContext&) {
   return Value(round_decimal(x.as_float(), precision, mode));
 }
 
-// One FLOAT-valued function of one number.
-Result<Value> apply(std::span<const Value> args, std::string_view fn, double (*op)(double)) {
-  if (args[0].is_null()) return Value();
-  KG_ASSIGN_OR_RETURN(double x, number_arg(fn, args[0]));
-  return Value(op(x));
-}
-
 Result<Value> floor(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "floor", [](double x) { return std::floor(x); });
+  return float_of_number(args, "floor", [](double x) { return std::floor(x); });
 }
 
 Result<Value> ceil(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "ceil", [](double x) { return std::ceil(x); });
+  return float_of_number(args, "ceil", [](double x) { return std::ceil(x); });
 }
 
 Result<Value> sqrt(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "sqrt", [](double x) { return std::sqrt(x); });
+  return float_of_number(args, "sqrt", [](double x) { return std::sqrt(x); });
 }
 
 Result<Value> exp(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "exp", [](double x) { return std::exp(x); });
+  return float_of_number(args, "exp", [](double x) { return std::exp(x); });
 }
 
 Result<Value> log(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "log", [](double x) { return std::log(x); });
+  return float_of_number(args, "log", [](double x) { return std::log(x); });
 }
 
 Result<Value> log10(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "log10", [](double x) { return std::log10(x); });
+  return float_of_number(args, "log10", [](double x) { return std::log10(x); });
 }
 
 Result<Value> e(std::span<const Value>, FunctionContext&) { return Value(std::numbers::e); }

@@ -11,39 +11,33 @@ namespace kg::query::functions {
 
 namespace {
 
-Result<Value> apply(std::span<const Value> args, std::string_view fn, double (*op)(double)) {
-  if (args[0].is_null()) return Value();
-  KG_ASSIGN_OR_RETURN(double x, number_arg(fn, args[0]));
-  return Value(op(x));
-}
-
 Result<Value> sin(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "sin", [](double x) { return std::sin(x); });
+  return float_of_number(args, "sin", [](double x) { return std::sin(x); });
 }
 
 Result<Value> cos(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "cos", [](double x) { return std::cos(x); });
+  return float_of_number(args, "cos", [](double x) { return std::cos(x); });
 }
 
 Result<Value> tan(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "tan", [](double x) { return std::tan(x); });
+  return float_of_number(args, "tan", [](double x) { return std::tan(x); });
 }
 
 // cot(x) = 1 / tan(x); cot(0) = Infinity.
 Result<Value> cot(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "cot", [](double x) { return 1.0 / std::tan(x); });
+  return float_of_number(args, "cot", [](double x) { return 1.0 / std::tan(x); });
 }
 
 Result<Value> asin(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "asin", [](double x) { return std::asin(x); });
+  return float_of_number(args, "asin", [](double x) { return std::asin(x); });
 }
 
 Result<Value> acos(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "acos", [](double x) { return std::acos(x); });
+  return float_of_number(args, "acos", [](double x) { return std::acos(x); });
 }
 
 Result<Value> atan(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "atan", [](double x) { return std::atan(x); });
+  return float_of_number(args, "atan", [](double x) { return std::atan(x); });
 }
 
 // atan2(y, x): the angle of the point (x, y).
@@ -55,16 +49,16 @@ Result<Value> atan2(std::span<const Value> args, FunctionContext&) {
 }
 
 Result<Value> degrees(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "degrees", [](double x) { return x * (180.0 / std::numbers::pi); });
+  return float_of_number(args, "degrees", [](double x) { return x * (180.0 / std::numbers::pi); });
 }
 
 Result<Value> radians(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "radians", [](double x) { return x * (std::numbers::pi / 180.0); });
+  return float_of_number(args, "radians", [](double x) { return x * (std::numbers::pi / 180.0); });
 }
 
 // haversin(x) = (1 - cos(x)) / 2.
 Result<Value> haversin(std::span<const Value> args, FunctionContext&) {
-  return apply(args, "haversin", [](double x) { return (1.0 - std::cos(x)) / 2.0; });
+  return float_of_number(args, "haversin", [](double x) { return (1.0 - std::cos(x)) / 2.0; });
 }
 
 constexpr ScalarFunction kTrigFunctions[] = {

@@ -19,10 +19,6 @@ std::string lower(std::string s) {
   return s;
 }
 
-Status syntax(SourcePos pos, std::string msg, std::string detail) {
-  return Status::syntax_error(pos, std::move(msg), std::move(detail));
-}
-
 }  // namespace
 
 void split_conjuncts(Expr* e, std::vector<Expr*>& out) {
@@ -122,10 +118,10 @@ Status Planner::check_argument_kinds(const Expr& e, const Scope& scope) {
   else if (name == "properties" || name == "keys")
     ok = k == StaticKind::kNode || k == StaticKind::kRel || k == StaticKind::kMap;
   if (ok) return Status();
-  return syntax(e.children[0]->pos,
-                "Type mismatch: " + std::string(e.scalar ? e.scalar->name : e.name) +
-                    "() cannot take this argument",
-                "InvalidArgumentType");
+  return Status::syntax_error(e.children[0]->pos,
+                              "Type mismatch: " + std::string(e.scalar ? e.scalar->name : e.name) +
+                                  "() cannot take this argument",
+                              "InvalidArgumentType");
 }
 
 Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates, bool predicate) {
@@ -134,13 +130,14 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates, bool pr
       if (e.slot >= 0) return Status();  // synthesized references come bound
       auto it = scope.find(e.name);
       if (it == scope.end())
-        return syntax(e.pos, "Variable `" + e.name + "` not defined", "UndefinedVariable");
+        return Status::syntax_error(e.pos, "Variable `" + e.name + "` not defined",
+                                    "UndefinedVariable");
       e.slot = it->second.slot;
       VarKind k = it->second.kind;
       if (predicate && (k == VarKind::kNode || k == VarKind::kRel || k == VarKind::kRelList ||
                         k == VarKind::kPath))
-        return syntax(e.pos, "Type mismatch: `" + e.name + "` is not a boolean",
-                      "InvalidArgumentType");
+        return Status::syntax_error(e.pos, "Type mismatch: `" + e.name + "` is not a boolean",
+                                    "InvalidArgumentType");
       return Status();
     }
     case ExprKind::kParameter:
@@ -151,22 +148,23 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates, bool pr
       std::string agg = aggregate_name(e);
       if (!agg.empty()) {
         if (!allow_aggregates || e.slot < 0)
-          return syntax(e.pos,
-                        "Invalid use of aggregating function " + agg + "(...) in this context",
-                        "InvalidAggregation");
+          return Status::syntax_error(
+              e.pos, "Invalid use of aggregating function " + agg + "(...) in this context",
+              "InvalidAggregation");
         return Status();  // its arguments were bound by the projection
       }
       const ScalarFunction* fn = find_scalar_function(e.name);
       if (fn == nullptr)
-        return syntax(e.pos, "Unknown function '" + e.name + "'", "UnknownFunction");
+        return Status::syntax_error(e.pos, "Unknown function '" + e.name + "'", "UnknownFunction");
       if (e.children.size() < fn->min_args || e.children.size() > fn->max_args)
-        return syntax(e.pos,
-                      "Function " + std::string(fn->name) + " takes " +
-                          (fn->min_args == fn->max_args ? std::to_string(fn->min_args)
-                                                        : std::to_string(fn->min_args) + " to " +
-                                                              std::to_string(fn->max_args)) +
-                          " argument(s), not " + std::to_string(e.children.size()),
-                      "InvalidNumberOfArguments");
+        return Status::syntax_error(
+            e.pos,
+            "Function " + std::string(fn->name) + " takes " +
+                (fn->min_args == fn->max_args
+                     ? std::to_string(fn->min_args)
+                     : std::to_string(fn->min_args) + " to " + std::to_string(fn->max_args)) +
+                " argument(s), not " + std::to_string(e.children.size()),
+            "InvalidNumberOfArguments");
       e.scalar = fn;
       for (auto& c : e.children) KG_TRY(bind(*c, scope, allow_aggregates));
       return check_argument_kinds(e, scope);
@@ -197,7 +195,8 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates, bool pr
     case ExprKind::kMapProjection: {
       auto it = scope.find(e.name);
       if (it == scope.end())
-        return syntax(e.pos, "Variable `" + e.name + "` not defined", "UndefinedVariable");
+        return Status::syntax_error(e.pos, "Variable `" + e.name + "` not defined",
+                                    "UndefinedVariable");
       e.slot = it->second.slot;
       for (auto& c : e.children)
         if (c) KG_TRY(bind(*c, scope, allow_aggregates));
@@ -205,10 +204,11 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates, bool pr
     }
     case ExprKind::kPatternPredicate: {
       if (!predicate)
-        return syntax(e.pos,
-                      "A pattern can be used as an expression only as a predicate (in WHERE or "
-                      "exists()); use a pattern comprehension [(a)-->(b) | b] for a list",
-                      "UnexpectedSyntax");
+        return Status::syntax_error(
+            e.pos,
+            "A pattern can be used as an expression only as a predicate (in WHERE or "
+            "exists()); use a pattern comprehension [(a)-->(b) | b] for a list",
+            "UnexpectedSyntax");
       KG_ASSIGN_OR_RETURN(e.subplan, pattern_subplan(*e.pattern, scope, nullptr));
       return Status();
     }
@@ -222,8 +222,8 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates, bool pr
     case ExprKind::kExists: {
       Expr& arg = *e.children[0];
       if (arg.kind != ExprKind::kPatternPredicate && arg.kind != ExprKind::kProperty)
-        return syntax(arg.pos, "exists() needs a property (n.key) or a pattern",
-                      "InvalidArgumentType");
+        return Status::syntax_error(arg.pos, "exists() needs a property (n.key) or a pattern",
+                                    "InvalidArgumentType");
       return bind(arg, scope, allow_aggregates, /*predicate=*/true);
     }
     case ExprKind::kExistsSubquery: {
@@ -233,7 +233,8 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates, bool pr
     case ExprKind::kProperty: {
       const Expr& target = *e.children[0];
       if (static_kind(target, scope) == StaticKind::kPath)
-        return syntax(target.pos, "Type mismatch: a path has no properties", "InvalidArgumentType");
+        return Status::syntax_error(target.pos, "Type mismatch: a path has no properties",
+                                    "InvalidArgumentType");
       return bind(*e.children[0], scope, allow_aggregates);
     }
     case ExprKind::kBuildPath:
@@ -250,7 +251,7 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates, bool pr
               (c->kind == ExprKind::kLiteral && !c->value.is_null() && !c->value.is_bool()) ||
               c->kind == ExprKind::kList || c->kind == ExprKind::kMap;
           if (literal_non_bool)
-            return syntax(
+            return Status::syntax_error(
                 c->pos,
                 "Type mismatch: expected Boolean but was " +
                     std::string(c->kind == ExprKind::kList  ? "List"
@@ -263,8 +264,8 @@ Status Planner::bind(Expr& e, const Scope& scope, bool allow_aggregates, bool pr
         const Expr& list = *e.children[1];
         if ((list.kind == ExprKind::kLiteral && !list.value.is_null()) ||
             list.kind == ExprKind::kMap)
-          return syntax(list.pos, "Type mismatch: IN needs a list on its right",
-                        "InvalidArgumentType");
+          return Status::syntax_error(list.pos, "Type mismatch: IN needs a list on its right",
+                                      "InvalidArgumentType");
       }
       for (auto& c : e.children)
         if (c) KG_TRY(bind(*c, scope, allow_aggregates, logical && predicate));
@@ -288,8 +289,9 @@ Result<std::shared_ptr<SubPlan>> Planner::subquery_subplan(ast::SingleQuery& que
     if (std::holds_alternative<ast::Create>(clause) || std::holds_alternative<ast::Merge>(clause) ||
         std::holds_alternative<ast::Set>(clause) || std::holds_alternative<ast::Remove>(clause) ||
         std::holds_alternative<ast::Delete>(clause))
-      return syntax(ast::clause_pos(clause), "An EXISTS subquery cannot update the graph",
-                    "InvalidClauseComposition");
+      return Status::syntax_error(ast::clause_pos(clause),
+                                  "An EXISTS subquery cannot update the graph",
+                                  "InvalidClauseComposition");
     KG_ASSIGN_OR_RETURN(root, plan_clause(clause, std::move(root), inner, false, columns));
   }
   auto sub = std::make_shared<SubPlan>();
@@ -304,10 +306,12 @@ Result<std::shared_ptr<SubPlan>> Planner::pattern_subplan(ast::PatternPart& part
     // A pattern used as a predicate may not introduce variables.
     for (const auto& n : part.nodes)
       if (!n.variable.empty() && scope.count(n.variable) == 0)
-        return syntax(n.pos, "Variable `" + n.variable + "` not defined", "UndefinedVariable");
+        return Status::syntax_error(n.pos, "Variable `" + n.variable + "` not defined",
+                                    "UndefinedVariable");
     for (const auto& r : part.rels)
       if (!r.variable.empty() && scope.count(r.variable) == 0)
-        return syntax(r.pos, "Variable `" + r.variable + "` not defined", "UndefinedVariable");
+        return Status::syntax_error(r.pos, "Variable `" + r.variable + "` not defined",
+                                    "UndefinedVariable");
   }
   Scope inner = scope;
   auto argument = std::make_unique<ArgumentOperator>();

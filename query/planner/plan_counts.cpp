@@ -15,12 +15,6 @@ bool is_variable(const Expr* e, int slot) {
   return slot >= 0 && e != nullptr && e->kind == ExprKind::kVariable && e->slot == slot;
 }
 
-std::string node_text(const ast::NodePattern& n) {
-  std::string t = "(" + n.variable;
-  for (const auto& l : n.labels) t += ":" + l;
-  return t + ")";
-}
-
 }  // namespace
 
 void Planner::note_bare_hop(const ast::Match& m, const Operator* input, const Operator* root,

@@ -15,10 +15,6 @@ using ast::RelPattern;
 
 namespace {
 
-Status syntax(SourcePos pos, std::string msg, std::string detail) {
-  return Status::syntax_error(pos, std::move(msg), std::move(detail));
-}
-
 std::string kind_name(Planner::VarKind k) {
   switch (k) {
     case Planner::VarKind::kNode:
@@ -36,13 +32,7 @@ std::string kind_name(Planner::VarKind k) {
   }
 }
 
-// "(a:L)-[r:T]->(b)" for EXPLAIN.
-std::string node_text(const NodePattern& n) {
-  std::string s = "(" + n.variable;
-  for (const auto& l : n.labels) s += ":" + l;
-  return s + ")";
-}
-
+// "-[r:T]->" for EXPLAIN, between two node_text()s.
 std::string rel_text(const RelPattern& r, bool forward) {
   std::string inner = r.variable;
   for (size_t i = 0; i < r.types.size(); ++i) inner += (i ? "|" : ":") + r.types[i];
@@ -117,14 +107,15 @@ Result<OperatorPtr> Planner::plan_pattern(ast::Pattern& pattern, Expr* where, Op
     if (it != scope.end()) {
       VarKind have = it->second.kind;
       if (kind == VarKind::kPath)
-        return syntax(pos, "Variable `" + name + "` is already declared", "VariableAlreadyBound");
+        return Status::syntax_error(pos, "Variable `" + name + "` is already declared",
+                                    "VariableAlreadyBound");
       bool compatible = have == kind || have == VarKind::kAny ||
                         (have == VarKind::kList && kind == VarKind::kRelList);
       if (!compatible)
-        return syntax(pos,
-                      "Variable `" + name + "` is already " + kind_name(have) + ", it cannot be " +
-                          kind_name(kind),
-                      "VariableTypeConflict");
+        return Status::syntax_error(pos,
+                                    "Variable `" + name + "` is already " + kind_name(have) +
+                                        ", it cannot be " + kind_name(kind),
+                                    "VariableTypeConflict");
       return it->second.slot;
     }
     int slot = new_slot();
@@ -140,10 +131,10 @@ Result<OperatorPtr> Planner::plan_pattern(ast::Pattern& pattern, Expr* where, Op
     for (const RelPattern& r : part.rels) {
       if (!r.variable.empty()) {
         if (rels_in_pattern.count(r.variable) != 0)
-          return syntax(r.pos,
-                        "Cannot use the same relationship variable `" + r.variable +
-                            "` for several relationships of one pattern",
-                        "RelationshipUniquenessViolation");
+          return Status::syntax_error(r.pos,
+                                      "Cannot use the same relationship variable `" + r.variable +
+                                          "` for several relationships of one pattern",
+                                      "RelationshipUniquenessViolation");
         rels_in_pattern.insert(r.variable);
       }
       VarKind kind = r.variable_length ? VarKind::kRelList : VarKind::kRel;
@@ -411,8 +402,9 @@ Result<OperatorPtr> Planner::plan_pattern(ast::Pattern& pattern, Expr* where, Op
 
     if (part.shortest != ast::ShortestKind::kNone) {
       if (part.rels.size() != 1)
-        return syntax(part.pos, "shortestPath needs a pattern with exactly one relationship",
-                      "InvalidArgumentType");
+        return Status::syntax_error(part.pos,
+                                    "shortestPath needs a pattern with exactly one relationship",
+                                    "InvalidArgumentType");
       KG_TRY(bind_node(0));
       root = apply_ready(std::move(root));
       KG_TRY(bind_node(1));
@@ -492,6 +484,12 @@ Result<OperatorPtr> Planner::plan_pattern(ast::Pattern& pattern, Expr* where, Op
     root = make_filter(std::move(root), p.expr, "");
   }
   return root;
+}
+
+std::string node_text(const ast::NodePattern& n) {
+  std::string s = "(" + n.variable;
+  for (const auto& l : n.labels) s += ":" + l;
+  return s + ")";
 }
 
 }  // namespace kg::query

@@ -13,17 +13,14 @@ using ast::ExprKind;
 
 namespace {
 
-Status syntax(SourcePos pos, std::string msg, std::string detail) {
-  return Status::syntax_error(pos, std::move(msg), std::move(detail));
-}
-
 // The aggregate calls in `e`, outermost first; NestedAggregation when one contains another.
 Status find_aggregates(Expr& e, std::vector<Expr*>& out) {
   if (!aggregate_name(e).empty()) {
     for (auto& c : e.children)
       if (c && contains_aggregate(*c))
-        return syntax(c->pos, "Can't use aggregate functions inside of aggregate functions",
-                      "NestedAggregation");
+        return Status::syntax_error(c->pos,
+                                    "Can't use aggregate functions inside of aggregate functions",
+                                    "NestedAggregation");
     out.push_back(&e);
     return Status();
   }
@@ -45,10 +42,10 @@ Status check_grouping(const Expr& e, std::string_view text, const std::set<std::
   if (!t.empty() && keys.count(t) != 0) return Status();
   if (e.kind == ExprKind::kVariable) {
     if (key_variables.count(e.name) != 0 || local.count(e.slot) != 0) return Status();
-    return syntax(e.pos,
-                  "Aggregation column contains implicit grouping expressions: `" + e.name +
-                      "` is neither aggregated nor a grouping key",
-                  "AmbiguousAggregationExpression");
+    return Status::syntax_error(e.pos,
+                                "Aggregation column contains implicit grouping expressions: `" +
+                                    e.name + "` is neither aggregated nor a grouping key",
+                                "AmbiguousAggregationExpression");
   }
   for (const auto& c : e.children)
     if (c) KG_TRY(check_grouping(*c, text, keys, key_variables, local));
@@ -59,8 +56,9 @@ Status check_grouping(const Expr& e, std::string_view text, const std::set<std::
 Status check_constant_inner(const Expr& e, std::string_view what) {
   if (e.kind == ExprKind::kVariable || e.kind == ExprKind::kPatternPredicate ||
       e.kind == ExprKind::kPatternComprehension)
-    return syntax(e.pos, "It is not allowed to refer to variables in " + std::string(what),
-                  "NonConstantExpression");
+    return Status::syntax_error(e.pos,
+                                "It is not allowed to refer to variables in " + std::string(what),
+                                "NonConstantExpression");
   for (const auto& c : e.children)
     if (c) KG_TRY(check_constant_inner(*c, what));
   return Status();
@@ -70,10 +68,11 @@ Status check_constant(const Expr& e, std::string_view what) {
   KG_TRY(check_constant_inner(e, what));
   if (e.kind == ExprKind::kLiteral) {
     if (e.value.is_int() && e.value.as_int() < 0)
-      return syntax(e.pos, std::string(what) + " needs a non-negative INTEGER",
-                    "NegativeIntegerArgument");
+      return Status::syntax_error(e.pos, std::string(what) + " needs a non-negative INTEGER",
+                                  "NegativeIntegerArgument");
     if (!e.value.is_int() && !e.value.is_null())
-      return syntax(e.pos, std::string(what) + " needs an INTEGER", "InvalidArgumentType");
+      return Status::syntax_error(e.pos, std::string(what) + " needs an INTEGER",
+                                  "InvalidArgumentType");
   }
   return Status();
 }
@@ -159,9 +158,9 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
       star.push_back(std::move(item));
     }
     if (star.empty() && p.items.empty() && is_return)
-      return syntax(p.pos,
-                    std::string(clause) + " * is not allowed when there are no variables in scope",
-                    "NoVariablesInScope");
+      return Status::syntax_error(
+          p.pos, std::string(clause) + " * is not allowed when there are no variables in scope",
+          "NoVariablesInScope");
     for (auto& item : p.items) star.push_back(std::move(item));
     p.items = std::move(star);
     p.star = false;
@@ -169,10 +168,10 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
   std::set<std::string> aliases;
   for (const auto& item : p.items) {
     if (!is_return && !item.has_alias && item.expr->kind != ExprKind::kVariable)
-      return syntax(item.expr->pos, "Expression in WITH must be aliased (use AS)",
-                    "NoExpressionAlias");
+      return Status::syntax_error(item.expr->pos, "Expression in WITH must be aliased (use AS)",
+                                  "NoExpressionAlias");
     if (!aliases.insert(item.alias).second)
-      return syntax(
+      return Status::syntax_error(
           item.expr->pos,
           "Multiple result columns with the same name `" + item.alias + "` are not supported",
           "ColumnNameConflict");
@@ -215,18 +214,20 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
         const AggregateFunction* fn = find_aggregate_function(spec.function);
         if (call->kind == ExprKind::kCall &&
             (call->children.size() < fn->min_args || call->children.size() > fn->max_args)) {
-          return syntax(call->pos,
-                        "Function " + std::string(fn->name) + " takes " +
-                            (fn->min_args == fn->max_args ? std::to_string(fn->min_args)
-                                                          : std::to_string(fn->min_args) + " to " +
-                                                                std::to_string(fn->max_args)) +
-                            " argument(s), not " + std::to_string(call->children.size()),
-                        "InvalidNumberOfArguments");
+          return Status::syntax_error(
+              call->pos,
+              "Function " + std::string(fn->name) + " takes " +
+                  (fn->min_args == fn->max_args
+                       ? std::to_string(fn->min_args)
+                       : std::to_string(fn->min_args) + " to " + std::to_string(fn->max_args)) +
+                  " argument(s), not " + std::to_string(call->children.size()),
+              "InvalidNumberOfArguments");
         }
         for (auto& arg : call->children) {
           if (calls_rand(*arg))
-            return syntax(arg->pos, "Can't aggregate over a non-deterministic expression (rand())",
-                          "NonConstantExpression");
+            return Status::syntax_error(
+                arg->pos, "Can't aggregate over a non-deterministic expression (rand())",
+                "NonConstantExpression");
           KG_TRY(bind(*arg, scope));
           spec.args.push_back(arg.get());
         }
@@ -300,8 +301,8 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
       // Expressions as written in the projection are the projected values.
       replace_projected(s.expr, p, slots);
       if (contains_aggregate(*s.expr))
-        return syntax(s.expr->pos, "Aggregations in ORDER BY must also be projected",
-                      "InvalidAggregation");
+        return Status::syntax_error(s.expr->pos, "Aggregations in ORDER BY must also be projected",
+                                    "InvalidAggregation");
       KG_TRY(bind(*s.expr, sort_scope));
       keys.push_back({s.expr.get(), s.descending});
     }
@@ -321,8 +322,8 @@ Result<OperatorPtr> Planner::plan_projection(ast::Projection& p, Expr* where, Op
   }
   if (where != nullptr) {
     if (contains_aggregate(*where))
-      return syntax(where->pos, "Invalid use of an aggregating function in WHERE",
-                    "InvalidAggregation");
+      return Status::syntax_error(where->pos, "Invalid use of an aggregating function in WHERE",
+                                  "InvalidAggregation");
     // WITH's WHERE sees the new variables and, without aggregation or DISTINCT, the old ones;
     // expressions written as a projection item are that item (WITH DISTINCT a.x AS x WHERE a.x).
     for (auto& c : where->children) replace_projected(c, p, slots);

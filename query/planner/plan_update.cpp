@@ -6,14 +6,6 @@ namespace kg::query {
 using ast::Expr;
 using ast::ExprKind;
 
-namespace {
-
-Status syntax(SourcePos pos, std::string msg, std::string detail) {
-  return Status::syntax_error(pos, std::move(msg), std::move(detail));
-}
-
-}  // namespace
-
 Result<CreateSpec> Planner::create_spec(ast::Pattern& pattern, Scope& scope, bool merge,
                                         const Scope* preassigned) {
   const char* clause = merge ? "MERGE" : "CREATE";
@@ -32,13 +24,13 @@ Result<CreateSpec> Planner::create_spec(ast::Pattern& pattern, Scope& scope, boo
       auto it = n.variable.empty() ? scope.end() : scope.find(n.variable);
       if (it != scope.end()) {
         if (it->second.kind != VarKind::kNode && it->second.kind != VarKind::kAny)
-          return syntax(n.pos, "Variable `" + n.variable + "` is not a node",
-                        "VariableTypeConflict");
+          return Status::syntax_error(n.pos, "Variable `" + n.variable + "` is not a node",
+                                      "VariableTypeConflict");
         if (!n.labels.empty() || n.properties || part.rels.empty())
-          return syntax(n.pos,
-                        "Variable `" + n.variable + "` is already declared; " + clause +
-                            " cannot create it again",
-                        "VariableAlreadyBound");
+          return Status::syntax_error(n.pos,
+                                      "Variable `" + n.variable + "` is already declared; " +
+                                          clause + " cannot create it again",
+                                      "VariableAlreadyBound");
         ns.bound = true;
         ns.slot = it->second.slot;
       } else {
@@ -56,19 +48,21 @@ Result<CreateSpec> Planner::create_spec(ast::Pattern& pattern, Scope& scope, boo
     for (size_t i = 0; i < part.rels.size(); ++i) {
       ast::RelPattern& r = part.rels[i];
       if (!r.variable.empty() && scope.count(r.variable) != 0)
-        return syntax(r.pos,
-                      "Variable `" + r.variable + "` is already declared; " + clause +
-                          " cannot create it again",
-                      "VariableAlreadyBound");
+        return Status::syntax_error(r.pos,
+                                    "Variable `" + r.variable + "` is already declared; " + clause +
+                                        " cannot create it again",
+                                    "VariableAlreadyBound");
       if (r.types.size() != 1)
-        return syntax(r.pos, std::string("A single relationship type must be given to ") + clause,
-                      "NoSingleRelationshipType");
+        return Status::syntax_error(
+            r.pos, std::string("A single relationship type must be given to ") + clause,
+            "NoSingleRelationshipType");
       if (r.variable_length)
-        return syntax(r.pos, std::string(clause) + " cannot create a variable-length relationship",
-                      "CreatingVarLength");
+        return Status::syntax_error(
+            r.pos, std::string(clause) + " cannot create a variable-length relationship",
+            "CreatingVarLength");
       if (r.direction == ast::RelDirection::kUndirected && !merge)
-        return syntax(r.pos, "Only directed relationships can be created",
-                      "RequiresDirectedRelationship");
+        return Status::syntax_error(r.pos, "Only directed relationships can be created",
+                                    "RequiresDirectedRelationship");
       CreateRelSpec rs;
       rs.slot = slot_for_new(r.variable);
       rs.type = r.types[0];
@@ -86,8 +80,9 @@ Result<CreateSpec> Planner::create_spec(ast::Pattern& pattern, Scope& scope, boo
     if (!part.path_variable.empty()) {
       if (scope.count(part.path_variable) != 0 &&
           (preassigned == nullptr || preassigned->count(part.path_variable) == 0))
-        return syntax(part.pos, "Variable `" + part.path_variable + "` is already declared",
-                      "VariableAlreadyBound");
+        return Status::syntax_error(part.pos,
+                                    "Variable `" + part.path_variable + "` is already declared",
+                                    "VariableAlreadyBound");
       auto build = ast::make_expr(ExprKind::kBuildPath, part.pos, 0, 0);
       for (size_t i = 0; i < node_slots.size(); ++i) {
         build->children.push_back(variable_ref("", node_slots[i]));
@@ -106,7 +101,8 @@ Result<CreateSpec> Planner::create_spec(ast::Pattern& pattern, Scope& scope, boo
 Result<OperatorPtr> Planner::plan_create(ast::Create& c, OperatorPtr input, Scope& scope) {
   for (const auto& part : c.pattern)
     if (part.shortest != ast::ShortestKind::kNone)
-      return syntax(part.pos, "CREATE cannot create a shortestPath", "UnexpectedSyntax");
+      return Status::syntax_error(part.pos, "CREATE cannot create a shortestPath",
+                                  "UnexpectedSyntax");
   KG_ASSIGN_OR_RETURN(CreateSpec spec, create_spec(c.pattern, scope, false, nullptr));
   return make_create(std::move(input), std::move(spec));
 }
@@ -169,8 +165,8 @@ Result<std::vector<SetSpec>> Planner::set_specs(std::vector<ast::SetItem>& items
     } else {
       auto it = scope.find(item.variable);
       if (it == scope.end())
-        return syntax(item.pos, "Variable `" + item.variable + "` not defined",
-                      "UndefinedVariable");
+        return Status::syntax_error(item.pos, "Variable `" + item.variable + "` not defined",
+                                    "UndefinedVariable");
       s.target = own(variable_ref(item.variable, it->second.slot, item.pos));
       s.labels = item.labels;
     }
@@ -195,8 +191,8 @@ Result<OperatorPtr> Planner::plan_remove(ast::Remove& r, OperatorPtr input, Scop
     } else {
       auto it = scope.find(item.variable);
       if (it == scope.end())
-        return syntax(item.pos, "Variable `" + item.variable + "` not defined",
-                      "UndefinedVariable");
+        return Status::syntax_error(item.pos, "Variable `" + item.variable + "` not defined",
+                                    "UndefinedVariable");
       s.target = own(variable_ref(item.variable, it->second.slot, item.pos));
       s.labels = item.labels;
     }
@@ -214,8 +210,8 @@ Result<OperatorPtr> Planner::plan_delete(ast::Delete& d, OperatorPtr input, Scop
       case ExprKind::kUnary:
       case ExprKind::kLabelCheck:
       case ExprKind::kMap:
-        return syntax(t->pos, "DELETE needs a node, a relationship or a path expression",
-                      "InvalidDelete");
+        return Status::syntax_error(
+            t->pos, "DELETE needs a node, a relationship or a path expression", "InvalidDelete");
       default:
         break;
     }

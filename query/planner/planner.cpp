@@ -13,10 +13,6 @@ using ast::ExprKind;
 
 namespace {
 
-Status syntax(SourcePos pos, std::string msg, std::string detail) {
-  return Status::syntax_error(pos, std::move(msg), std::move(detail));
-}
-
 bool is_update(const ast::Clause& c) {
   return std::holds_alternative<ast::Create>(c) || std::holds_alternative<ast::Merge>(c) ||
          std::holds_alternative<ast::Set>(c) || std::holds_alternative<ast::Remove>(c) ||
@@ -57,16 +53,17 @@ Status Planner::plan() {
     if (i == 0) {
       plan_.columns = columns;
     } else if (columns != plan_.columns) {
-      return syntax(query.union_pos[i - 1],
-                    "All sub queries in an UNION must have the same return column names",
-                    "DifferentColumnsInUnion");
+      return Status::syntax_error(
+          query.union_pos[i - 1],
+          "All sub queries in an UNION must have the same return column names",
+          "DifferentColumnsInUnion");
     }
     roots.push_back(std::move(root));
   }
   for (size_t i = 1; i < query.union_all.size(); ++i) {
     if (query.union_all[i] != query.union_all[0])
-      return syntax(query.union_pos[i], "Invalid combination of UNION and UNION ALL",
-                    "InvalidClauseComposition");
+      return Status::syntax_error(query.union_pos[i], "Invalid combination of UNION and UNION ALL",
+                                  "InvalidClauseComposition");
   }
   if (roots.size() == 1) {
     plan_.root = std::move(roots[0]);
@@ -87,9 +84,9 @@ Result<OperatorPtr> Planner::plan_single_query(ast::SingleQuery& q,
     bool last = i + 1 == q.clauses.size();
     if (std::holds_alternative<ast::Return>(clause)) {
       if (!last)
-        return syntax(ast::clause_pos(q.clauses[i + 1]),
-                      ast::clause_name(q.clauses[i + 1]) + " cannot follow RETURN",
-                      "InvalidClauseComposition");
+        return Status::syntax_error(ast::clause_pos(q.clauses[i + 1]),
+                                    ast::clause_name(q.clauses[i + 1]) + " cannot follow RETURN",
+                                    "InvalidClauseComposition");
       returned = true;
     }
     if (is_update(clause)) plan_.writes = true;
@@ -98,10 +95,10 @@ Result<OperatorPtr> Planner::plan_single_query(ast::SingleQuery& q,
   const ast::Clause& final = q.clauses.back();
   bool standalone_call = std::holds_alternative<ast::Call>(final);
   if (!returned && !is_update(final) && !standalone_call)
-    return syntax(ast::clause_pos(final),
-                  "Query cannot conclude with " + ast::clause_name(final) +
-                      " (must be RETURN or an update clause)",
-                  "InvalidClauseComposition");
+    return Status::syntax_error(ast::clause_pos(final),
+                                "Query cannot conclude with " + ast::clause_name(final) +
+                                    " (must be RETURN or an update clause)",
+                                "InvalidClauseComposition");
   if (!returned && !standalone_call) root = make_produce_results(std::move(root), {});
   return root;
 }
@@ -131,8 +128,8 @@ Result<OperatorPtr> Planner::plan_clause(ast::Clause& clause, OperatorPtr input,
 Result<OperatorPtr> Planner::plan_unwind(ast::Unwind& u, OperatorPtr input, Scope& scope) {
   KG_TRY(bind(*u.list, scope));
   if (scope.count(u.variable) != 0)
-    return syntax(u.pos, "Variable `" + u.variable + "` is already declared",
-                  "VariableAlreadyBound");
+    return Status::syntax_error(u.pos, "Variable `" + u.variable + "` is already declared",
+                                "VariableAlreadyBound");
   int slot = new_slot();
   scope[u.variable] = Var{slot, VarKind::kAny};
   return make_unwind(std::move(input), u.list.get(), slot, u.variable);
@@ -148,7 +145,7 @@ Result<OperatorPtr> Planner::plan_call(ast::Call& c, OperatorPtr input, Scope& s
   const size_t max_args = proc->inputs.size();
   const size_t min_args = max_args - proc->optional_inputs;
   if (c.has_args && (c.args.size() < min_args || c.args.size() > max_args))
-    return syntax(
+    return Status::syntax_error(
         c.pos,
         "Procedure " + c.procedure + " takes " +
             (min_args == max_args ? std::to_string(max_args)
@@ -156,8 +153,8 @@ Result<OperatorPtr> Planner::plan_call(ast::Call& c, OperatorPtr input, Scope& s
             " argument(s), not " + std::to_string(c.args.size()),
         "InvalidNumberOfArguments");
   if (!c.has_args && min_args > 0)
-    return syntax(c.pos, "Procedure " + c.procedure + " needs arguments",
-                  "InvalidNumberOfArguments");
+    return Status::syntax_error(c.pos, "Procedure " + c.procedure + " needs arguments",
+                                "InvalidNumberOfArguments");
   ProcedureCallSpec spec;
   spec.procedure = c.procedure;
   spec.pos = c.pos;
@@ -176,18 +173,20 @@ Result<OperatorPtr> Planner::plan_call(ast::Call& c, OperatorPtr input, Scope& s
     for (std::string_view out : proc->outputs)
       c.yields.push_back({c.pos, std::string(out), std::string(out)});
   } else if (c.yields.empty()) {
-    return syntax(c.pos, "CALL inside a query needs YIELD", "InvalidClauseComposition");
+    return Status::syntax_error(c.pos, "CALL inside a query needs YIELD",
+                                "InvalidClauseComposition");
   }
   std::vector<int> slots;
   for (const auto& y : c.yields) {
     bool known = false;
     for (std::string_view out : proc->outputs) known = known || out == y.field;
     if (!known)
-      return syntax(y.pos, "Procedure " + c.procedure + " has no output `" + y.field + "`",
-                    "UndefinedVariable");
+      return Status::syntax_error(y.pos,
+                                  "Procedure " + c.procedure + " has no output `" + y.field + "`",
+                                  "UndefinedVariable");
     if (scope.count(y.alias) != 0)
-      return syntax(c.pos, "Variable `" + y.alias + "` is already declared",
-                    "VariableAlreadyBound");
+      return Status::syntax_error(c.pos, "Variable `" + y.alias + "` is already declared",
+                                  "VariableAlreadyBound");
     int slot = new_slot();
     scope[y.alias] = Var{slot, VarKind::kAny};
     spec.yields.emplace_back(y.field, slot);

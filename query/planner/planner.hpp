@@ -133,5 +133,7 @@ void collect_slots(const ast::Expr& e, std::set<int>& out, const std::set<int>& 
 bool contains_aggregate(const ast::Expr& e);
 // The lower-case name of an aggregate function call, or "" when `e` is not one.
 std::string aggregate_name(const ast::Expr& e);
+// "(a:L1:L2)": a node pattern's variable and labels, as EXPLAIN shows it.
+std::string node_text(const ast::NodePattern& n);
 
 }  // namespace kg::query
