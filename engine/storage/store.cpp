@@ -132,12 +132,13 @@ rocksdb::ColumnFamilyOptions column_family_options(Cf cf,
       // at every open among others (5 % cost a tenth of the open's CPU time): 1 % of the 64 MiB
       // write buffer is 0.64 MiB, over 5 bits per entry of a full memtable, more per prefix.
       o.memtable_prefix_bloom_size_ratio = 0.01;
-      // adj and rels are nine tenths of a graph's bytes. ZSTD on their last level (where an
-      // import's files go: SstFileWriter writes with bottommost_compression) halves them for a
-      // slower first read of each block.
-      o.bottommost_compression = supported_or_snappy(rocksdb::kZSTD);
+      // Not ZSTD, though it would take adj from 26 to 17 MB at scale m: traversals read many
+      // adj blocks once each, and a 2-hop count on a cold cache cost 74 % more instructions.
       break;
     case Cf::kRels:
+      // ZSTD on the last level (where an import's files go: SstFileWriter writes with
+      // bottommost_compression) halves rels (16.7 -> 8.7 MB at scale m); a relationship's
+      // record is read only for its properties, whose first read of a block costs more.
       o.bottommost_compression = supported_or_snappy(rocksdb::kZSTD);
       // A relationship is read by id only after something (an adjacency entry, an index) named
       // it, so lookups hit and a Bloom filter (10 bits per relationship) would only cost.
