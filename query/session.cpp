@@ -157,7 +157,7 @@ QueryResult Session::execute_query(CachedPlan& cached, const Map& params) {
     out.reserve(rows->size());
     for (Row& row : *rows) {
       for (Value& v : row) {
-        if (v.is_node() || v.is_relationship() || v.is_path() || v.is_list() || v.is_map()) {
+        if (ExecContext::has_references(v)) {
           auto m = ctx.materialize(v);
           if (!m) return fail(m.error());
           v = std::move(*m);

@@ -204,6 +204,18 @@ Result<Value> quantifier(const Expr& e, Row& row, ExecContext& ctx) {
   return Value(trues == 1);
 }
 
+// Whether function `fn` needs argument `v` materialized (ExecContext::materialize). Not when it
+// holds no node, relationship or path; not for id(), which needs the id alone; not for a node
+// given to labels(), keys() or properties(), which read the node as the statement sees it
+// themselves (FunctionContext::node); not for type(r) of a reference that already carries its
+// type (from an expansion, see AdjacencyWalker::rel_ref).
+bool needs_materialized(std::string_view fn, const Value& v) {
+  if (v.is_node()) return fn != "id" && fn != "labels" && fn != "keys" && fn != "properties";
+  if (v.is_relationship())
+    return fn != "id" && !(fn == "type" && !v.as_relationship().type.empty());
+  return ExecContext::has_references(v);
+}
+
 Result<Value> call_function(const Expr& e, Row& row, ExecContext& ctx) {
   if (e.slot >= 0) return row[static_cast<size_t>(e.slot)];  // an aggregate, computed earlier
   if (e.scalar == nullptr) return Status::internal("function " + e.name + " was not bound");
@@ -211,12 +223,7 @@ Result<Value> call_function(const Expr& e, Row& row, ExecContext& ctx) {
   args.reserve(e.children.size());
   for (const auto& c : e.children) {
     KG_ASSIGN_OR_RETURN(Value v, evaluate(*c, row, ctx));
-    // type(r) of a reference that already carries its type (from an expansion, see
-    // AdjacencyWalker::rel_ref) needs no read of the relationship's record and properties.
-    bool type_known =
-        v.is_relationship() && !v.as_relationship().type.empty() && e.scalar->name == "type";
-    if (!type_known &&
-        (v.is_node() || v.is_relationship() || v.is_path() || v.is_list() || v.is_map())) {
+    if (needs_materialized(e.scalar->name, v)) {
       KG_ASSIGN_OR_RETURN(v, ctx.materialize(v));
     }
     args.push_back(std::move(v));

@@ -124,6 +124,34 @@ Result<Value> ExecContext::node(NodeId id) {
   return Value(txn_.node_value(id, *rec));
 }
 
+Result<List> ExecContext::node_labels(NodeId id) {
+  KG_ASSIGN_OR_RETURN(const engine::NodeRecord* rec, node_record(id));
+  if (rec == nullptr) return deleted_entity("node", to_underlying(id));
+  List out;
+  out.reserve(rec->labels.size());
+  for (engine::LabelId l : rec->labels) out.emplace_back(txn_.label_name(l));
+  return out;
+}
+
+bool ExecContext::has_references(const Value& v) {
+  switch (v.type()) {
+    case ValueType::kNode:
+    case ValueType::kRelationship:
+    case ValueType::kPath:
+      return true;
+    case ValueType::kList:
+      for (const Value& e : v.as_list())
+        if (has_references(e)) return true;
+      return false;
+    case ValueType::kMap:
+      for (const auto& [k, e] : v.as_map())
+        if (has_references(e)) return true;
+      return false;
+    default:
+      return false;
+  }
+}
+
 double ExecContext::random() {
   if (!rng_) rng_.emplace(std::random_device{}());
   return std::uniform_real_distribution<double>(0.0, 1.0)(*rng_);

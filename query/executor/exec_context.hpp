@@ -63,6 +63,9 @@ class ExecContext : public FunctionContext {
   // A deep copy of `v` with every node, relationship and path reference filled in (labels, type,
   // properties). A deleted entity keeps only its ids.
   Result<Value> materialize(const Value& v);
+  // Whether `v` is or holds (in lists and maps) a node, relationship or path, i.e. whether
+  // materialize(v) would differ from a copy of `v`.
+  static bool has_references(const Value& v);
 
   // Interned ids of names, nullopt for names the graph has never seen.
   std::optional<engine::PropKeyId> prop_key(const std::string& name);
@@ -71,6 +74,7 @@ class ExecContext : public FunctionContext {
 
   // FunctionContext
   Result<Value> node(NodeId id) override;
+  Result<List> node_labels(NodeId id) override;
   double random() override;
 
  private:

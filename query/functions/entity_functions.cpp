@@ -2,10 +2,10 @@
 // endNode, nodes, relationships, length. Each returns null for a null argument and a kTypeError
 // "InvalidArgumentValue" for an argument of another kind.
 //
-// labels(), keys() and properties() of a node ask FunctionContext::node() for the node as the
-// statement sees it now (after its SETs and REMOVEs); a deleted node is kEntityNotFound (TCK
-// Return2 [16]). type() reads the relationship value, so it works on deleted relationships (TCK
-// Return2 [14]).
+// labels(), keys() and properties() of a node ask FunctionContext::node() (labels():
+// node_labels()) for the node as the statement sees it now (after its SETs and REMOVEs); a deleted
+// node is kEntityNotFound (TCK Return2 [16]). type() reads the relationship value, so it works on
+// deleted relationships (TCK Return2 [14]).
 #include <cstdint>
 
 #include "query/functions/builtin_functions.hpp"
@@ -51,9 +51,7 @@ Result<Value> labels(std::span<const Value> args, FunctionContext& ctx) {
   const Value& v = args[0];
   if (v.is_null()) return Value();
   if (!v.is_node()) return invalid_argument("labels", "NODE", v);
-  KG_ASSIGN_OR_RETURN(Value node, current_node(v.as_node().id, ctx));
-  List out;
-  for (const std::string& label : node.as_node().labels) out.emplace_back(label);
+  KG_ASSIGN_OR_RETURN(List out, ctx.node_labels(v.as_node().id));
   return Value(std::move(out));
 }
 

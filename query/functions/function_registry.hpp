@@ -25,6 +25,13 @@ class FunctionContext {
   virtual ~FunctionContext() = default;
   // The node with this id as the statement currently sees it; kEntityNotFound when deleted.
   virtual Result<Value> node(NodeId id) = 0;
+  // The labels of that node, as node(id) has them. Overridden where reading the labels alone is
+  // cheaper than making the whole node (its properties).
+  virtual Result<List> node_labels(NodeId id) {
+    KG_ASSIGN_OR_RETURN(Value v, node(id));
+    if (!v.is_node()) return Status::internal("FunctionContext::node() did not return a node");
+    return List(v.as_node().labels.begin(), v.as_node().labels.end());
+  }
   // A pseudo-random double in [0, 1) (for rand()).
   virtual double random() = 0;
 };

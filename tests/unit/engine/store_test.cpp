@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "engine/graph.hpp"
 #include "engine/storage/coding.hpp"
@@ -212,4 +214,53 @@ TEST_CASE("store: a lock left by a killed process does not block the next open",
     holder.wait();
   }
   CHECK(Store::open(path, Options()).ok());
+}
+
+namespace {
+
+size_t count_files_ending(const std::string& dir, std::string_view suffix) {
+  size_t n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    std::string name = e.path().filename().string();
+    if (name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(),
+                                                     suffix) == 0)
+      ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("store: a graph written and reopened many times keeps no write-ahead log per open",
+          "[engine][store]") {
+  TempDir dir;
+  std::string path = dir.sub("g");
+  for (int i = 0; i < 8; ++i) {
+    auto store = Store::open(path, Options());
+    REQUIRE(store.ok());
+    rocksdb::DB* db = (*store)->db();
+    REQUIRE(db->Put((*store)->write_options(), (*store)->cf(kg::engine::Cf::kMeta),
+                    "test/" + std::to_string(i), "v")
+                .ok());
+  }
+  CHECK(count_files_ending(path, ".log") <= 2);
+  auto store = Store::open(path, Options());
+  REQUIRE(store.ok());
+  for (int i = 0; i < 8; ++i) {
+    std::string value;
+    CHECK((*store)->db()
+              ->Get(rocksdb::ReadOptions(), (*store)->cf(kg::engine::Cf::kMeta),
+                    "test/" + std::to_string(i), &value)
+              .ok());
+  }
+}
+
+TEST_CASE("store: the info log leaves out RocksDB's options dump", "[engine][store]") {
+  TempDir dir;
+  std::string path = dir.sub("g");
+  REQUIRE(Store::open(path, Options()).ok());
+  REQUIRE(Store::open(path, Options()).ok());
+  std::ifstream log(path + "/LOG");
+  std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  CHECK(text.find("Options.") == std::string::npos);
 }

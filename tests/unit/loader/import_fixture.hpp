@@ -4,6 +4,7 @@
 #pragma once
 
 #include <rocksdb/db.h>
+#include <rocksdb/table_properties.h>
 #include <zlib.h>
 
 #include <catch2/catch.hpp>
@@ -81,6 +82,19 @@ class ImportFixture {
   std::string dump() {
     return rows("MATCH (n) RETURN id(n), n ORDER BY id(n)") +
            rows("MATCH (a)-[r]->(b) RETURN id(r), id(a), id(b), r ORDER BY id(r)");
+  }
+
+  // The SST files of column family `cf`, one "<compression> filter|no-filter" line each, sorted.
+  std::string table_formats(engine::Cf cf) {
+    engine::Store& store = db_->graph()->store();
+    rocksdb::TablePropertiesCollection tables;
+    REQUIRE(store.db()->GetPropertiesOfAllTables(store.cf(cf), &tables).ok());
+    std::multiset<std::string> lines;
+    for (const auto& [file, props] : tables)
+      lines.insert(props->compression_name + (props->filter_size > 0 ? " filter" : " no-filter"));
+    std::string out;
+    for (const auto& line : lines) out += line + "\n";
+    return out;
   }
 
   // Every key and value of every column family, in hex: equal dumps are equal graphs.
