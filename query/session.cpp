@@ -150,8 +150,20 @@ QueryResult Session::execute_query(CachedPlan& cached, const Map& params) {
   ctx.set_progress(&progress_);
   ctx.set_profiling(cached.mode == ast::Statement::Mode::kProfile);
   plan.root->reset();
+  // The plan stays cached after this execution, and its operators would keep what they hold —
+  // RocksDB iterators of this transaction, which pin the files and memtables they read, and
+  // buffered rows — until the plan next runs. Reset them when this execution ends, on every path,
+  // before the transaction goes.
+  struct ResetWhenDone {
+    Operator& root;
+    ~ResetWhenDone() { root.reset(); }
+  } reset_when_done{*plan.root};
+  auto fail_here = [&](Status error) {
+    plan.root->reset();  // before fail() rolls back and ends an open transaction
+    return fail(std::move(error));
+  };
   auto rows = drain(*plan.root, ctx);
-  if (!rows) return fail(rows.error());
+  if (!rows) return fail_here(rows.error());
   std::vector<Row> out;
   if (!plan.columns.empty()) {
     out.reserve(rows->size());
@@ -159,7 +171,7 @@ QueryResult Session::execute_query(CachedPlan& cached, const Map& params) {
       for (Value& v : row) {
         if (ExecContext::has_references(v)) {
           auto m = ctx.materialize(v);
-          if (!m) return fail(m.error());
+          if (!m) return fail_here(m.error());
           v = std::move(*m);
         }
       }
