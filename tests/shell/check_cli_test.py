@@ -20,19 +20,8 @@ import script_tests  # the command line shared by the scripts of this folder
 KG = None  # the kg binary, from argv
 
 
-class Run:
-    def __init__(self, proc):
-        self.rc = proc.returncode
-        self.out = proc.stdout.decode("utf-8")
-        self.err = proc.stderr.decode("utf-8")
-
-    def __repr__(self):
-        return "exit %d\n--- stdout\n%s--- stderr\n%s" % (self.rc, self.out, self.err)
-
-
 def run(*args):
-    return Run(subprocess.run([KG] + list(args), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, timeout=60))
+    return script_tests.run_kg([KG] + list(args))
 
 
 def make_graph(tmp):

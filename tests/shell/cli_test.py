@@ -26,22 +26,10 @@ KG = None  # the kg binary, from argv
 # --------------------------------------------------------------------------------------------
 
 
-class Run:
-    def __init__(self, proc):
-        self.rc = proc.returncode
-        self.out = proc.stdout.decode("utf-8")
-        self.err = proc.stderr.decode("utf-8")
-
-    def __repr__(self):
-        return "exit %d\n--- stdout\n%s--- stderr\n%s" % (self.rc, self.out, self.err)
-
-
 def kg(*args, stdin=b"", db=True, tmp=None):
     """Runs kg [<tmp>/db] args...; stdin is a str or bytes (never a terminal)."""
     argv = [KG] + ([os.path.join(tmp, "db")] if db else []) + list(args)
-    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
-    return Run(subprocess.run(argv, input=data, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              timeout=60))
+    return script_tests.run_kg(argv, stdin=stdin)
 
 
 def typed(line):

@@ -6,9 +6,35 @@ Each test is a function taking a fresh temporary directory; tests/shell/CMakeLis
 one ctest per `def test_...` of a script, run with --only.
 """
 import os
+import subprocess
 import sys
 import tempfile
 import traceback
+
+
+class Run:
+    """A finished kg process: its exit status and its stdout and stderr as text."""
+
+    def __init__(self, proc):
+        self.rc = proc.returncode
+        self.out = proc.stdout.decode("utf-8")
+        self.err = proc.stderr.decode("utf-8")
+
+    def __repr__(self):
+        return "exit %d\n--- stdout\n%s--- stderr\n%s" % (self.rc, self.out, self.err)
+
+
+def run_kg(argv, stdin=None):
+    """Runs argv (the kg binary first) and waits up to 60 s. stdin is a str or bytes to feed it,
+    or None for /dev/null; never a terminal."""
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+    if data is None:
+        proc = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, timeout=60)
+    else:
+        proc = subprocess.run(argv, input=data, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              timeout=60)
+    return Run(proc)
 
 
 def main(module_globals, tests, tmp_prefix):
