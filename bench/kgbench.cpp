@@ -47,7 +47,7 @@
 #include <utility>
 #include <vector>
 
-#include "common/json_string.hpp"
+#include "common/quoted_string.hpp"
 #include "kg/connection.hpp"
 #include "kg/database.hpp"
 #include "kg/import.hpp"

@@ -9,7 +9,7 @@
 #include <unordered_map>
 
 #include "api/export/subgraph.hpp"
-#include "common/json_string.hpp"
+#include "common/quoted_string.hpp"
 
 namespace kg::api {
 

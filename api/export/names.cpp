@@ -2,7 +2,8 @@
 
 #include <cctype>
 #include <cmath>
-#include <cstdio>
+
+#include "common/quoted_string.hpp"
 
 namespace kg::api {
 
@@ -21,38 +22,6 @@ std::string cypher_name(std::string_view name) {
 }
 
 namespace {
-
-void append_string_literal(std::string& out, std::string_view s) {
-  out.push_back('\'');
-  for (char c : s) {
-    switch (c) {
-      case '\'':
-        out += "\\'";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('\'');
-}
 
 Status append_literal(std::string& out, const Value& v, bool in_list) {
   switch (v.type()) {
@@ -76,7 +45,7 @@ Status append_literal(std::string& out, const Value& v, bool in_list) {
       return Status();
     }
     case ValueType::kString:
-      append_string_literal(out, v.as_string());
+      append_quoted_string(out, v.as_string(), '\'');
       return Status();
     case ValueType::kList: {
       if (in_list) return Status::not_supported("a list inside a list");

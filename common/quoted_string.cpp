@@ -1,19 +1,18 @@
-#include "common/json_string.hpp"
+#include "common/quoted_string.hpp"
 
 #include <cstdio>
 
 namespace kg {
 
-void append_json_string(std::string& out, std::string_view s) {
-  out.push_back('"');
+void append_quoted_string(std::string& out, std::string_view s, char quote) {
+  out.push_back(quote);
   for (char c : s) {
+    if (c == quote || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+      continue;
+    }
     switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
       case '\n':
         out += "\\n";
         break;
@@ -33,7 +32,7 @@ void append_json_string(std::string& out, std::string_view s) {
         }
     }
   }
-  out.push_back('"');
+  out.push_back(quote);
 }
 
 }  // namespace kg
