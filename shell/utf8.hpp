@@ -6,23 +6,16 @@
 #include <string>
 #include <string_view>
 
+#include "common/utf8.hpp"
+
 namespace kg::shell {
 
-inline constexpr char32_t kReplacementChar = 0xFFFD;
+using kg::utf8::Decoded;
+using kg::utf8::kReplacementChar;
 
-// The code point that starts at s[i] and the number of bytes it takes. An invalid sequence decodes
-// as U+FFFD covering its maximal subpart (Unicode §3.9, "U+FFFD substitution of maximal
-// subparts"): E2 82 41 is U+FFFD then 'A'.
-// REQUIRES: i < s.size().
-struct Decoded {
-  char32_t code_point;
-  size_t length;
-  bool valid;
-};
-Decoded decode_utf8(std::string_view s, size_t i);
-
-// Appends the UTF-8 encoding of `cp` (REQUIRES: a Unicode scalar value).
-void append_utf8(std::string& out, char32_t cp);
+// kg::utf8::decode: maximal subparts of an invalid sequence decode as one U+FFFD each.
+inline Decoded decode_utf8(std::string_view s, size_t i) { return kg::utf8::decode(s, i); }
+inline void append_utf8(std::string& out, char32_t cp) { kg::utf8::append(out, cp); }
 
 // How many code points `s` holds (invalid sequences count as one each).
 size_t code_point_count(std::string_view s);

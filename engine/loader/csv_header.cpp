@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "common/utf8.hpp"
 #include "engine/loader/import_error.hpp"
-#include "engine/loader/utf8.hpp"
 
 namespace kg::engine::loader {
 
@@ -72,7 +72,7 @@ Result<std::vector<Column>> parse_header(std::span<const CsvField> fields, FileK
   const bool nodes = kind == FileKind::kNodes;
   for (size_t i = 0; i < fields.size(); ++i) {
     std::string_view text = fields[i].text;
-    if (!is_valid_utf8(text))
+    if (!kg::utf8::is_valid(text))
       return import_error(
           file, line, "header field " + std::to_string(i + 1) + ": the text is not valid UTF-8");
     std::string where = "header field " + std::to_string(i + 1) + " '" + std::string(text) + "'";

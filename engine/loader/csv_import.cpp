@@ -2,12 +2,12 @@
 // group of files sharing the header that the first one starts with.
 #include <algorithm>
 
+#include "common/utf8.hpp"
 #include "engine/loader/csv_header.hpp"
 #include "engine/loader/csv_reader.hpp"
 #include "engine/loader/field_value.hpp"
 #include "engine/loader/import_context.hpp"
 #include "engine/loader/import_error.hpp"
-#include "engine/loader/utf8.hpp"
 
 namespace kg::engine::loader {
 
@@ -157,7 +157,7 @@ Status import_csv_nodes(ImportContext& ctx, const NodeFiles& group) {
           size_t cut = rest.find(ctx.options.array_delimiter);
           std::string_view label = rest.substr(0, cut);
           if (!label.empty()) {
-            if (!is_valid_utf8(label))
+            if (!kg::utf8::is_valid(label))
               return import_error(path, reader->line(), "a label is not valid UTF-8");
             record.labels.push_back(LabelId{ctx.bulk.intern(NameKind::kLabel, label)});
           }
@@ -210,7 +210,7 @@ Status import_csv_relationships(ImportContext& ctx, const RelationshipFiles& gro
         return wrong_field_count(*reader, layout.columns.size());
       if (layout.type >= 0 && !fields[layout.type].text.empty()) {
         std::string_view type = fields[layout.type].text;
-        if (!is_valid_utf8(type))
+        if (!kg::utf8::is_valid(type))
           return import_error(path, reader->line(), "the type is not valid UTF-8");
         record.type = TypeId{ctx.bulk.intern(NameKind::kType, type)};
       } else if (group_type) {

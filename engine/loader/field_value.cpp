@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <cstdlib>
 
-#include "engine/loader/utf8.hpp"
+#include "common/utf8.hpp"
 
 namespace kg::engine::loader {
 
@@ -51,7 +51,7 @@ const char* int_name(uint8_t bits) {
 Result<Value> parse_scalar(std::string_view text, FieldType type) {
   switch (type.kind) {
     case ScalarKind::kString:
-      if (!is_valid_utf8(text)) return Status::invalid_argument("the text is not valid UTF-8");
+      if (!kg::utf8::is_valid(text)) return Status::invalid_argument("the text is not valid UTF-8");
       return Value(text);
     case ScalarKind::kInt: {
       std::string_view t = trim(text);

@@ -6,7 +6,7 @@
 #include <limits>
 #include <string>
 
-#include "engine/loader/utf8.hpp"
+#include "common/utf8.hpp"
 
 namespace kg::engine::loader {
 
@@ -270,7 +270,7 @@ class JsonParser {
             if (low < 0xDC00 || low > 0xDFFF) return error("a lone high surrogate in \\u");
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           }
-          append_utf8(out, static_cast<char32_t>(cp));
+          kg::utf8::append(out, static_cast<char32_t>(cp));
           break;
         }
         default:
@@ -289,7 +289,7 @@ class JsonParser {
 }  // namespace
 
 Result<Value> parse_json(std::string_view text) {
-  if (!is_valid_utf8(text)) return Status::invalid_argument("the line is not valid UTF-8");
+  if (!kg::utf8::is_valid(text)) return Status::invalid_argument("the line is not valid UTF-8");
   return JsonParser(text).parse_document();
 }
 

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <limits>
 
-#include "engine/loader/utf8.hpp"
+#include "common/utf8.hpp"
 
 namespace kg::engine::loader {
 
@@ -91,7 +91,7 @@ class LineParser {
   Status uchar(std::string& out) {
     char u = s_[pos_++];
     KG_ASSIGN_OR_RETURN(char32_t cp, hex(u == 'u' ? 4 : 8));
-    append_utf8(out, cp);
+    kg::utf8::append(out, cp);
     return Status();
   }
 
@@ -236,7 +236,7 @@ Status not_a(const Term& t, std::string_view type) {
 }  // namespace
 
 Result<bool> parse_ntriples_line(std::string_view line, Triple& out) {
-  if (!is_valid_utf8(line)) return Status::invalid_argument("the line is not valid UTF-8");
+  if (!kg::utf8::is_valid(line)) return Status::invalid_argument("the line is not valid UTF-8");
   return LineParser(line).parse(out);
 }
 

@@ -10,9 +10,11 @@
 #include <string>
 #include <string_view>
 
+#include "common/utf8.hpp"
+
 namespace kg::query::utf8 {
 
-constexpr char32_t kReplacementCharacter = 0xFFFD;
+constexpr char32_t kReplacementCharacter = kg::utf8::kReplacementChar;
 
 // Decodes the code point that starts at byte `pos` and advances `pos` past it.
 // REQUIRES: pos < s.size().

@@ -1,6 +1,6 @@
 #include "query/parser/parser.hpp"
 
-#include "engine/loader/utf8.hpp"
+#include "common/utf8.hpp"
 #include "query/lexer/lexer.hpp"
 #include "query/parser/parser_impl.hpp"
 
@@ -13,13 +13,13 @@ namespace {
 // A statement must be well-formed UTF-8 (strings, names and comments alike): else a SyntaxError
 // at the first byte that does not start a valid character.
 Status check_utf8(std::string_view text) {
-  if (engine::loader::is_valid_utf8(text)) return Status();
+  if (kg::utf8::is_valid(text)) return Status();
   SourcePos pos{1, 1};
   for (size_t i = 0; i < text.size();) {
     auto b = static_cast<unsigned char>(text[i]);
     size_t len = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
     if (b >= 0x80 && (b < 0xC2 || b > 0xF4 || i + len > text.size() ||
-                      !engine::loader::is_valid_utf8(text.substr(i, len)))) {
+                      !kg::utf8::is_valid(text.substr(i, len)))) {
       return Status::syntax_error(
           pos, "the statement is not valid UTF-8 (byte " + std::to_string(i + 1) + ")",
           "InvalidUtf8");
