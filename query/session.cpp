@@ -154,7 +154,6 @@ QueryResult Session::execute_query(CachedPlan& cached, const Map& params) {
   if (!rows) return fail(rows.error());
   std::vector<Row> out;
   if (!plan.columns.empty()) {
-    out.reserve(rows->size());
     for (Row& row : *rows) {
       for (Value& v : row) {
         if (ExecContext::has_references(v)) {
@@ -163,8 +162,8 @@ QueryResult Session::execute_query(CachedPlan& cached, const Map& params) {
           v = std::move(*m);
         }
       }
-      out.push_back(std::move(row));
     }
+    out = std::move(*rows);
   }
   if (own) {
     Status s = own->commit();

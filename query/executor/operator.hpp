@@ -67,6 +67,10 @@ class RowOperator : public Operator {
   // Writes the next output row for the current input into `out` (which holds a copy of the input
   // row); returns false when the current input row has no more output rows.
   virtual Result<bool> next_row(ExecContext& ctx, const Row& in, Row& out) = 0;
+  // Whether next_row() gives at most one output row per input row (Filter, Project). Then `in`
+  // and `out` are the same row, which moves to the output instead of being copied, and next_row()
+  // is called once per input row.
+  virtual bool one_row_per_input() const { return false; }
 
   Result<bool> produce(ExecContext& ctx, RowBatch& out) final;
 

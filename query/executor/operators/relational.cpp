@@ -28,6 +28,7 @@ class FilterOperator : public RowOperator {
     pass_ = false;
     return p;
   }
+  bool one_row_per_input() const override { return true; }
 
  private:
   const ast::Expr* predicate_;
@@ -61,6 +62,7 @@ class ProjectOperator : public RowOperator {
       out[static_cast<size_t>(items_[i].slot)] = std::move(values_[i]);
     return true;
   }
+  bool one_row_per_input() const override { return true; }
 
  private:
   std::vector<ProjectItem> items_;
@@ -163,6 +165,7 @@ class DistinctOperator : public RowOperator {
     pass_ = false;
     return p;
   }
+  bool one_row_per_input() const override { return true; }
 
  private:
   std::vector<int> slots_;
