@@ -58,6 +58,7 @@ Result<bool> RowOperator::produce(ExecContext& ctx, RowBatch& out) {
         in_index_ = 0;
         KG_ASSIGN_OR_RETURN(bool more, input_->next(ctx, in_batch_));
         input_done_ = !more;
+        KG_TRY(begin_batch(ctx, in_batch_));
         continue;
       }
       KG_TRY(begin_row(ctx, in_batch_[in_index_]));

@@ -62,6 +62,8 @@ class RowOperator : public Operator {
   std::vector<Operator*> children() const override { return {input_.get()}; }
 
  protected:
+  // Called for each batch of input rows, before begin_row() of its first row.
+  virtual Status begin_batch(ExecContext&, const RowBatch&) { return Status(); }
   // Called for each input row before next_row().
   virtual Status begin_row(ExecContext& ctx, Row& in) = 0;
   // Writes the next output row for the current input into `out` (which holds a copy of the input
