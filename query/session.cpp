@@ -166,7 +166,6 @@ QueryResult Session::execute_query(CachedPlan& cached, const Map& params) {
   if (!rows) return fail_here(rows.error());
   std::vector<Row> out;
   if (!plan.columns.empty()) {
-    out.reserve(rows->size());
     for (Row& row : *rows) {
       for (Value& v : row) {
         if (ExecContext::has_references(v)) {
@@ -175,8 +174,8 @@ QueryResult Session::execute_query(CachedPlan& cached, const Map& params) {
           v = std::move(*m);
         }
       }
-      out.push_back(std::move(row));
     }
+    out = std::move(*rows);
   }
   if (own) {
     Status s = own->commit();

@@ -14,6 +14,23 @@ Result<std::optional<NodeRecord>> get(const KvTransaction& txn, NodeId node) {
   return std::optional<NodeRecord>(std::move(record).value());
 }
 
+Result<std::vector<std::optional<NodeRecord>>> get_many(const KvTransaction& txn,
+                                                        std::span<const NodeId> nodes) {
+  std::vector<std::string> keys;
+  keys.reserve(nodes.size());
+  for (NodeId n : nodes) keys.push_back(keys::node_key(n));  // big-endian: ascending
+  KG_ASSIGN_OR_RETURN(auto values, txn.multi_get(Cf::kNodes, keys));
+  std::vector<std::optional<NodeRecord>> out(nodes.size());
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (!values[i]) continue;
+    auto record = values::decode_node(*values[i]);
+    if (!record)
+      return record.error().with_context("node " + std::to_string(to_underlying(nodes[i])));
+    out[i] = std::move(record).value();
+  }
+  return out;
+}
+
 Status put(KvTransaction& txn, NodeId node, const NodeRecord& record) {
   return txn.put(Cf::kNodes, keys::node_key(node), values::encode_node(record));
 }

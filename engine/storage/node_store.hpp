@@ -4,6 +4,8 @@
 #pragma once
 
 #include <optional>
+#include <span>
+#include <vector>
 
 #include "engine/txn/kv_transaction.hpp"
 #include "engine/types.hpp"
@@ -12,6 +14,9 @@ namespace kg::engine::node_store {
 
 // The stored record of `node`, nullopt when there is none. Corruption when it does not decode.
 Result<std::optional<NodeRecord>> get(const KvTransaction& txn, NodeId node);
+// The records of `nodes`, in their order, in one batched lookup. REQUIRES: `nodes` ascending.
+Result<std::vector<std::optional<NodeRecord>>> get_many(const KvTransaction& txn,
+                                                        std::span<const NodeId> nodes);
 // Writes the record (creating or replacing it). Label entries are not touched.
 Status put(KvTransaction& txn, NodeId node, const NodeRecord& record);
 Status erase(KvTransaction& txn, NodeId node);

@@ -64,6 +64,31 @@ Result<std::optional<std::string>> KvTransaction::get(Cf cf, std::string_view ke
   return std::optional<std::string>(std::move(value));
 }
 
+Result<std::vector<std::optional<std::string>>> KvTransaction::multi_get(
+    Cf cf, std::span<const std::string> keys) const {
+  std::vector<std::optional<std::string>> out(keys.size());
+  if (batch_ != nullptr && cf_writes_[static_cast<size_t>(cf)] > 0) {
+    // Reads of this transaction's own writes go through its batch, one key at a time.
+    for (size_t i = 0; i < keys.size(); ++i) {
+      KG_ASSIGN_OR_RETURN(out[i], get(cf, keys[i]));
+    }
+    return out;
+  }
+  std::vector<rocksdb::Slice> slices;
+  slices.reserve(keys.size());
+  for (const std::string& k : keys) slices.emplace_back(k.data(), k.size());
+  std::vector<rocksdb::PinnableSlice> values(keys.size());
+  std::vector<rocksdb::Status> statuses(keys.size());
+  store_.db()->MultiGet(*read_options_, store_.cf(cf), keys.size(), slices.data(), values.data(),
+                        statuses.data(), /*sorted_input=*/true);
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (statuses[i].IsNotFound()) continue;
+    if (!statuses[i].ok()) return from_rocksdb(statuses[i], "read");
+    out[i].emplace(values[i].data(), values[i].size());
+  }
+  return out;
+}
+
 Status KvTransaction::put(Cf cf, std::string_view key, std::string_view value) {
   if (batch_ == nullptr || !open_)
     return Status::internal("write outside an open write transaction");

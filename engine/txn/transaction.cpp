@@ -268,6 +268,11 @@ Result<std::optional<NodeRecord>> Transaction::get_node(NodeId node) const {
   return node_store::get(kv_, node);
 }
 
+Result<std::vector<std::optional<NodeRecord>>> Transaction::get_nodes(
+    std::span<const NodeId> nodes) const {
+  return node_store::get_many(kv_, nodes);
+}
+
 Status Transaction::set_node_property(NodeId node, PropKeyId key, Value value) {
   return tracked([&]() -> Status {
     KG_TRY(require_write());

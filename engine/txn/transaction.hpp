@@ -89,6 +89,8 @@ class Transaction {
   // Creates a node. Null property values are dropped. REQUIRES: is_write().
   Result<NodeId> create_node(std::span<const LabelId> labels, PropertyMap properties);
   Result<std::optional<NodeRecord>> get_node(NodeId node) const;
+  // get_node() of each of `nodes`, in one batched lookup. REQUIRES: `nodes` ascending.
+  Result<std::vector<std::optional<NodeRecord>>> get_nodes(std::span<const NodeId> nodes) const;
   // Sets one property; a null value removes it.
   Status set_node_property(NodeId node, PropKeyId key, Value value);
   // Replaces all properties (SET n = {...}); null values are dropped.

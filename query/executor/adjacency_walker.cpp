@@ -66,6 +66,13 @@ void AdjacencyWalker::next() {
   open_next_type();
 }
 
+const std::string& AdjacencyWalker::type_name(engine::TypeId type) const {
+  size_t i = engine::to_underlying(type);
+  if (i >= type_names_.size()) type_names_.resize(i + 1);
+  if (type_names_[i].empty()) type_names_[i] = txn_.type_name(type);
+  return type_names_[i];
+}
+
 Value AdjacencyWalker::rel_ref() const {
   const engine::AdjEntry& e = entry();
   bool outgoing = e.direction == Direction::kOutgoing;
@@ -74,7 +81,7 @@ Value AdjacencyWalker::rel_ref() const {
   // compare and hash by id only, so a reference with its type and one without are the same.
   Relationship r;
   r.id = e.rel;
-  r.type = txn_.type_name(e.type);
+  r.type = type_name(e.type);
   r.start = outgoing ? node_ : e.other;
   r.end = outgoing ? e.other : node_;
   return Value(std::move(r));

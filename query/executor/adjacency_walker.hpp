@@ -34,7 +34,11 @@ class AdjacencyWalker {
  private:
   void open_next_type();
 
+  // The name of relationship type `type`, looked up in the catalog once per walker.
+  const std::string& type_name(engine::TypeId type) const;
+
   const engine::Transaction& txn_;
+  mutable std::vector<std::string> type_names_;  // by type id; "" = not looked up yet
   NodeId node_;
   Direction dir_;
   std::optional<std::vector<engine::TypeId>> types_;

@@ -301,7 +301,11 @@ Result<Value> evaluate(const Expr& e, Row& row, ExecContext& ctx) {
       if (e.slot < 0) return Status::internal("variable `" + e.name + "` was not bound");
       return row[static_cast<size_t>(e.slot)];
     case ExprKind::kProperty: {
-      KG_ASSIGN_OR_RETURN(Value target, evaluate(*e.children[0], row, ctx));
+      // n.name: the variable's value is read in place, not copied.
+      const Expr& of = *e.children[0];
+      if (of.kind == ExprKind::kVariable && of.slot >= 0)
+        return property_of(row[static_cast<size_t>(of.slot)], e.name, ctx, e.pos);
+      KG_ASSIGN_OR_RETURN(Value target, evaluate(of, row, ctx));
       return property_of(target, e.name, ctx, e.pos);
     }
     case ExprKind::kSubscript: {

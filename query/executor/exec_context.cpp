@@ -1,5 +1,7 @@
 #include "query/executor/exec_context.hpp"
 
+#include <algorithm>
+
 namespace kg::query {
 
 ExecContext::ExecContext(engine::Transaction& txn, const Map& params,
@@ -19,6 +21,16 @@ Result<const engine::NodeRecord*> ExecContext::node_record(NodeId id) {
     it = nodes_.emplace(id, std::move(record)).first;
   }
   return it->second ? &*it->second : nullptr;
+}
+
+Status ExecContext::prefetch_nodes(std::vector<NodeId>& ids) {
+  std::erase_if(ids, [&](NodeId id) { return nodes_.find(id) != nodes_.end(); });
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  if (ids.size() < 2) return Status();  // node_record() reads one as cheaply
+  KG_ASSIGN_OR_RETURN(auto records, txn_.get_nodes(ids));
+  for (size_t i = 0; i < ids.size(); ++i) nodes_.emplace(ids[i], std::move(records[i]));
+  return Status();
 }
 
 Result<const engine::RelRecord*> ExecContext::rel_record(RelId id) {

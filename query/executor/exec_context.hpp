@@ -50,6 +50,9 @@ class ExecContext : public FunctionContext {
   // exist (never did, or was deleted).
   Result<const engine::NodeRecord*> node_record(NodeId id);
   Result<const engine::RelRecord*> rel_record(RelId id);
+  // Reads the records of those of `ids` that node_record() has not read yet, in one batched
+  // lookup, for an operator about to read properties of many nodes. Changes `ids`.
+  Status prefetch_nodes(std::vector<NodeId>& ids);
   // Call after writing a node or relationship, so the next read sees the write.
   void invalidate(NodeId id) { nodes_.erase(id); }
   void invalidate(RelId id) { rels_.erase(id); }

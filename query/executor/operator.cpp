@@ -48,6 +48,7 @@ void RowOperator::reset() {
 }
 
 Result<bool> RowOperator::produce(ExecContext& ctx, RowBatch& out) {
+  const bool in_place = one_row_per_input();
   while (out.size() < kBatchSize) {
     if (!in_row_) {
       if (in_index_ >= in_batch_.size()) {
@@ -57,10 +58,19 @@ Result<bool> RowOperator::produce(ExecContext& ctx, RowBatch& out) {
         in_index_ = 0;
         KG_ASSIGN_OR_RETURN(bool more, input_->next(ctx, in_batch_));
         input_done_ = !more;
+        KG_TRY(begin_batch(ctx, in_batch_));
         continue;
       }
       KG_TRY(begin_row(ctx, in_batch_[in_index_]));
       in_row_ = true;
+    }
+    if (in_place) {
+      Row& row = in_batch_[in_index_];
+      KG_ASSIGN_OR_RETURN(bool got, next_row(ctx, row, row));
+      in_row_ = false;
+      ++in_index_;
+      if (got) out.push_back(std::move(row));
+      continue;
     }
     const Row& in = in_batch_[in_index_];
     Row row = in;
@@ -80,7 +90,11 @@ Result<RowBatch> drain(Operator& op, ExecContext& ctx) {
   for (;;) {
     RowBatch batch;
     KG_ASSIGN_OR_RETURN(bool more, op.next(ctx, batch));
-    for (Row& r : batch) all.push_back(std::move(r));
+    if (all.empty()) {
+      all = std::move(batch);
+    } else {
+      for (Row& r : batch) all.push_back(std::move(r));
+    }
     if (!more) return all;
     KG_TRY(ctx.check_interrupt());
   }

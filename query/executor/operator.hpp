@@ -62,11 +62,17 @@ class RowOperator : public Operator {
   std::vector<Operator*> children() const override { return {input_.get()}; }
 
  protected:
+  // Called for each batch of input rows, before begin_row() of its first row.
+  virtual Status begin_batch(ExecContext&, const RowBatch&) { return Status(); }
   // Called for each input row before next_row().
   virtual Status begin_row(ExecContext& ctx, Row& in) = 0;
   // Writes the next output row for the current input into `out` (which holds a copy of the input
   // row); returns false when the current input row has no more output rows.
   virtual Result<bool> next_row(ExecContext& ctx, const Row& in, Row& out) = 0;
+  // Whether next_row() gives at most one output row per input row (Filter, Project). Then `in`
+  // and `out` are the same row, which moves to the output instead of being copied, and next_row()
+  // is called once per input row.
+  virtual bool one_row_per_input() const { return false; }
 
   Result<bool> produce(ExecContext& ctx, RowBatch& out) final;
 

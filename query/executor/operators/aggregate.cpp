@@ -1,5 +1,6 @@
 // Aggregate: groups rows by key values (Cypher's equivalence: null ≡ null, 1 ≡ 1.0) and computes
 // aggregate functions per group. Without keys, an empty input still gives one row (count = 0).
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,7 +19,12 @@ class AggregateOperator : public Operator {
       : input_(std::move(input)),
         keys_(std::move(keys)),
         aggregates_(std::move(aggregates)),
-        width_(std::move(width)) {}
+        width_(std::move(width)) {
+    for (const AggregateSpec& a : aggregates_) {
+      count_star_.push_back(a.function == "count(*)");
+      plain_count_.push_back(a.function == "count");
+    }
+  }
 
   std::string describe() const override {
     std::string d = "Aggregation (";
@@ -47,7 +53,7 @@ class AggregateOperator : public Operator {
       for (size_t i = 0; i < keys_.size(); ++i) row[static_cast<size_t>(keys_[i].slot)] = g.key[i];
       for (size_t i = 0; i < aggregates_.size(); ++i) {
         Value v;
-        if (aggregates_[i].function == "count(*)") {
+        if (count_star_[i]) {
           v = Value(static_cast<int64_t>(g.count_star));
         } else {
           KG_ASSIGN_OR_RETURN(v, g.states[i].aggregator->result());
@@ -60,10 +66,29 @@ class AggregateOperator : public Operator {
   }
 
  private:
+  // One aggregate of one group. For DISTINCT it keeps what it has seen: nodes and relationships
+  // by id (they are equal exactly when their ids are), made on first use; other values by
+  // Cypher's equivalence.
   struct State {
     std::unique_ptr<Aggregator> aggregator;
-    std::unordered_set<Value, ValueHash, ValueEquivalent> seen;  // for DISTINCT
+    std::optional<IdHashMap<char>> seen_nodes;
+    std::optional<IdHashMap<char>> seen_rels;
+    std::unordered_set<Value, ValueHash, ValueEquivalent> seen;
   };
+
+  // Whether a DISTINCT aggregate sees `v` for the first time (it then remembers it).
+  static bool first_sighting(State& s, const Value& v) {
+    if (v.is_node()) {
+      if (!s.seen_nodes) s.seen_nodes.emplace();
+      return s.seen_nodes->try_emplace(to_underlying(v.as_node().id)).second;
+    }
+    if (v.is_relationship()) {
+      if (!s.seen_rels) s.seen_rels.emplace();
+      return s.seen_rels->try_emplace(to_underlying(v.as_relationship().id)).second;
+    }
+    return s.seen.insert(v).second;
+  }
+
   struct Group {
     Row key;
     Row first_row;
@@ -140,11 +165,12 @@ class AggregateOperator : public Operator {
     ++g.count_star;
     for (size_t i = 0; i < aggregates_.size(); ++i) {
       const AggregateSpec& a = aggregates_[i];
-      if (a.function == "count(*)") continue;
-      std::vector<Value> args;
+      if (count_star_[i]) continue;
+      std::vector<Value>& args = args_;
+      args.clear();
       for (const ast::Expr* e : a.args) {
         KG_ASSIGN_OR_RETURN(Value v, evaluate(*e, row, ctx));
-        if (a.function != "count" &&
+        if (!plain_count_[i] &&
             (v.is_node() || v.is_relationship() || v.is_path() || v.is_list() || v.is_map())) {
           KG_ASSIGN_OR_RETURN(v, ctx.materialize(v));
         }
@@ -153,7 +179,7 @@ class AggregateOperator : public Operator {
       State& s = g.states[i];
       if (a.distinct && !args.empty()) {
         if (args[0].is_null()) continue;
-        if (!s.seen.insert(args[0]).second) continue;
+        if (!first_sighting(s, args[0])) continue;
       }
       Status st = s.aggregator->add(args);
       if (!st.ok() && !st.pos().known() && !a.args.empty())
@@ -166,6 +192,9 @@ class AggregateOperator : public Operator {
   OperatorPtr input_;
   std::vector<ProjectItem> keys_;
   std::vector<AggregateSpec> aggregates_;
+  std::vector<bool> count_star_;   // per aggregate: count(*)
+  std::vector<bool> plain_count_;  // per aggregate: count(x), which needs no materialized x
+  std::vector<Value> args_;        // one row's arguments of one aggregate (reused)
   std::vector<Group> groups_;  // in order of first appearance
   std::unordered_map<Row, size_t, RowHash, RowEquivalent> index_;
   IdHashMap<size_t> node_index_;  // node id → group, when the one key is a node (node_group)

@@ -1,5 +1,6 @@
 // Row-at-a-time operators: Filter, Project, Unwind, Optional, Distinct, Skip, Limit,
 // ProduceResults, Union, Eager.
+#include <algorithm>
 #include <unordered_set>
 
 #include "query/executor/evaluator.hpp"
@@ -28,6 +29,7 @@ class FilterOperator : public RowOperator {
     pass_ = false;
     return p;
   }
+  bool one_row_per_input() const override { return true; }
 
  private:
   const ast::Expr* predicate_;
@@ -40,10 +42,31 @@ class ProjectOperator : public RowOperator {
   ProjectOperator(OperatorPtr input, std::vector<ProjectItem> items, std::string description)
       : RowOperator(std::move(input)),
         items_(std::move(items)),
-        description_(std::move(description)) {}
+        description_(std::move(description)) {
+    for (const ProjectItem& item : items_) {
+      const ast::Expr& e = *item.expr;
+      if (e.kind != ast::ExprKind::kProperty || e.children[0]->kind != ast::ExprKind::kVariable)
+        continue;
+      int slot = e.children[0]->slot;
+      if (slot >= 0 && std::find(read_slots_.begin(), read_slots_.end(), slot) == read_slots_.end())
+        read_slots_.push_back(slot);
+    }
+  }
   std::string describe() const override { return "Projection " + description_; }
 
  protected:
+  // Items like `b.name` read a property of each row's node: the batch's nodes are read at once.
+  Status begin_batch(ExecContext& ctx, const RowBatch& batch) override {
+    if (read_slots_.empty() || batch.size() < 2) return Status();
+    ids_.clear();
+    for (const Row& row : batch) {
+      for (int s : read_slots_) {
+        const Value& v = row[static_cast<size_t>(s)];
+        if (v.is_node()) ids_.push_back(v.as_node().id);
+      }
+    }
+    return ctx.prefetch_nodes(ids_);
+  }
   Status begin_row(ExecContext& ctx, Row& in) override {
     // Evaluate every item before assigning any, so items see the incoming row only.
     values_.clear();
@@ -61,10 +84,13 @@ class ProjectOperator : public RowOperator {
       out[static_cast<size_t>(items_[i].slot)] = std::move(values_[i]);
     return true;
   }
+  bool one_row_per_input() const override { return true; }
 
  private:
   std::vector<ProjectItem> items_;
   std::string description_;
+  std::vector<int> read_slots_;  // node variables whose properties the items read
+  std::vector<NodeId> ids_;      // scratch of begin_batch
   std::vector<Value> values_;
   bool pending_ = false;
 };
@@ -163,6 +189,7 @@ class DistinctOperator : public RowOperator {
     pass_ = false;
     return p;
   }
+  bool one_row_per_input() const override { return true; }
 
  private:
   std::vector<int> slots_;

@@ -167,6 +167,7 @@ class NodeByIdOperator : public RowOperator {
     found_.reset();
     return true;
   }
+  bool one_row_per_input() const override { return true; }
 
  private:
   int slot_;
