@@ -459,7 +459,18 @@ Result<ExprPtr> Parser::parse_list_or_comprehension() {
       path_variable = advance().text;
       advance();
     }
-    auto chain = parse_pattern_chain(1);
+    // As in parse_parenthesized_or_pattern: a position where a pattern failed is not tried again,
+    // or nested `[(` would parse what they hold twice per level (a 1.5 KB statement took 1.3 s;
+    // found by fuzzing, tests/fuzz/regressions/cypher/).
+    const size_t chain_start = pos_;
+    Result<PatternPart> chain = Status::syntax_error(tokens_[chain_start].pos, "not a pattern");
+    if (!not_a_pattern_.contains(chain_start)) {
+      chain = parse_pattern_chain(1);
+      if (!chain.ok()) {
+        if (chain.error().detail() == "NestingTooDeep") return chain.error();
+        not_a_pattern_.insert(chain_start);
+      }
+    }
     if (chain.ok() && (at_keyword("WHERE") || at(TokenKind::kPipe))) {
       auto e = make_expr(ExprKind::kPatternComprehension, pos, begin, 0);
       chain->path_variable = std::move(path_variable);
