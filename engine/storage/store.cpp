@@ -172,7 +172,6 @@ Store::Store(std::string path, Options options, rocksdb::Env* env)
 
 Store::~Store() {
   if (db_ != nullptr) {
-    (void)flush_unflushed();  // best effort: the write-ahead log holds the data either way
     for (auto* h : handles_)
       if (h != nullptr) db_->DestroyColumnFamilyHandle(h);
     for (auto* h : extra_handles_) db_->DestroyColumnFamilyHandle(h);
@@ -322,26 +321,6 @@ bool Store::meta_is_empty() const {
   std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kMeta)));
   it->SeekToFirst();
   return !it->Valid() && it->status().ok();
-}
-
-Status Store::flush_unflushed() {
-  // After a failed write RocksDB refuses writes until reopened (its background error), and a
-  // flush could reach the failed log writer again; the next open replays the logs instead.
-  uint64_t background_errors = 0;
-  if (!db_->GetIntProperty("rocksdb.background-errors", &background_errors) ||
-      background_errors > 0)
-    return Status();
-  std::vector<rocksdb::ColumnFamilyHandle*> dirty;
-  for (auto* h : handles_) {
-    uint64_t active = 0, immutable = 0;
-    if (h == nullptr) continue;
-    if (!db_->GetIntProperty(h, "rocksdb.num-entries-active-mem-table", &active) ||
-        !db_->GetIntProperty(h, "rocksdb.num-entries-imm-mem-tables", &immutable) ||
-        active + immutable > 0)
-      dirty.push_back(h);
-  }
-  if (dirty.empty()) return Status();
-  return from_rocksdb(db_->Flush(rocksdb::FlushOptions(), dirty), "flush");
 }
 
 Status Store::flush() {

@@ -95,12 +95,6 @@ class Store {
   Store(std::string path, Options options, rocksdb::Env* env);
   // REQUIRES: `existing` lists the column families of the database unless `creating`.
   Status open_db(bool creating, const std::vector<std::string>& existing);
-  // Flushes the column families whose memtables hold entries. Run at close: RocksDB starts a new
-  // write-ahead log at every open and keeps each one while any column family has unflushed data
-  // from it or an older one, so without this a graph reopened many times (kg -c ...) would keep
-  // one log per open and replay all of them at the next open. Committed data is in the logs
-  // either way; this only makes them obsolete.
-  Status flush_unflushed();
   Status check_or_write_header(bool creating);
   bool meta_is_empty() const;
 

@@ -216,23 +216,10 @@ TEST_CASE("store: a lock left by a killed process does not block the next open",
   CHECK(Store::open(path, Options()).ok());
 }
 
-namespace {
-
-size_t count_files_ending(const std::string& dir, std::string_view suffix) {
-  size_t n = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    std::string name = e.path().filename().string();
-    if (name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(),
-                                                     suffix) == 0)
-      ++n;
-  }
-  return n;
-}
-
-}  // namespace
-
-TEST_CASE("store: a graph written and reopened many times keeps no write-ahead log per open",
-          "[engine][store]") {
+// RocksDB keeps every write-ahead log since the oldest unflushed write and replays them all at
+// open; writes of many short sessions must all come back (a flush at close, which would drop the
+// old logs, made RocksDB 7.8 abort on an assertion after a failed write: docs/storage_format.md).
+TEST_CASE("store: a graph written and reopened many times keeps every write", "[engine][store]") {
   TempDir dir;
   std::string path = dir.sub("g");
   for (int i = 0; i < 8; ++i) {
@@ -243,7 +230,6 @@ TEST_CASE("store: a graph written and reopened many times keeps no write-ahead l
                     "test/" + std::to_string(i), "v")
                 .ok());
   }
-  CHECK(count_files_ending(path, ".log") <= 2);
   auto store = Store::open(path, Options());
   REQUIRE(store.ok());
   for (int i = 0; i < 8; ++i) {
