@@ -195,7 +195,7 @@ class AggregateOperator : public Operator {
   std::vector<bool> count_star_;   // per aggregate: count(*)
   std::vector<bool> plain_count_;  // per aggregate: count(x), which needs no materialized x
   std::vector<Value> args_;        // one row's arguments of one aggregate (reused)
-  std::vector<Group> groups_;  // in order of first appearance
+  std::vector<Group> groups_;      // in order of first appearance
   std::unordered_map<Row, size_t, RowHash, RowEquivalent> index_;
   IdHashMap<size_t> node_index_;  // node id → group, when the one key is a node (node_group)
   bool done_ = false;

@@ -234,7 +234,8 @@ TEST_CASE("store: a graph written and reopened many times keeps every write", "[
   REQUIRE(store.ok());
   for (int i = 0; i < 8; ++i) {
     std::string value;
-    CHECK((*store)->db()
+    CHECK((*store)
+              ->db()
               ->Get(rocksdb::ReadOptions(), (*store)->cf(kg::engine::Cf::kMeta),
                     "test/" + std::to_string(i), &value)
               .ok());
