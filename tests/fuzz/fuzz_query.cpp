@@ -5,7 +5,7 @@
 // Work is capped two ways: inputs over kMaxQueryBytes are skipped, and a watchdog thread calls
 // Connection::interrupt() while one statement has run longer than kQueryTimeLimitMs, so
 // `UNWIND range(1, 10^7) AS x MATCH (a), (b) ...` ends as kInterrupted well within libFuzzer's
-// -timeout. Memory is capped by the engine itself (range() builds at most 2^26 elements) and by
+// -timeout. Memory is capped by the engine itself (range() builds at most 2^24 elements) and by
 // libFuzzer's -rss_limit_mb.
 #include <atomic>
 #include <chrono>
