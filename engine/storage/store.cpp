@@ -16,6 +16,7 @@
 
 #include "engine/storage/coding.hpp"
 #include "engine/storage/file_lock.hpp"
+#include "engine/storage/ingest_guard_fs.hpp"
 #include "engine/storage/key_codec.hpp"
 #include "engine/storage/rocksdb_status.hpp"
 
@@ -166,6 +167,8 @@ Store::Store(std::string path, Options options, rocksdb::Env* env)
     : path_(std::move(path)),
       options_(options),
       env_(env != nullptr ? env : rocksdb::Env::Default()),
+      guard_fs_(std::make_shared<IngestGuardFs>(env_->GetFileSystem())),
+      db_env_(rocksdb::NewCompositeEnv(guard_fs_)),
       write_options_(std::make_unique<rocksdb::WriteOptions>()) {
   write_options_->sync = options_.sync_writes;
 }
@@ -235,7 +238,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Option
 
 Status Store::open_db(bool creating, const std::vector<std::string>& existing) {
   rocksdb::DBOptions db_options;
-  db_options.env = env_;
+  db_options.env = db_env_.get();
   db_options.create_if_missing = creating;
   db_options.create_missing_column_families = creating;
   db_options.max_background_jobs = 2;

@@ -27,6 +27,7 @@ struct WriteOptions;
 namespace kg::engine {
 
 class FileLock;
+class IngestGuardFs;
 
 // The column families of a graph. PERSISTENT: the names are stored by RocksDB.
 enum class Cf : uint8_t {
@@ -84,6 +85,8 @@ class Store {
   const Options& options() const { return options_; }
   // The Env of every file operation (StorageOptions::env, or RocksDB's default). Never null.
   rocksdb::Env* env() const { return env_; }
+  // The file system RocksDB runs on: env()'s, keeping what a failed ingest would delete.
+  IngestGuardFs& ingest_guard() const { return *guard_fs_; }
   // The 16-byte UUID written when the graph was created, as 32 hex digits.
   const std::string& uuid() const { return uuid_; }
 
@@ -101,6 +104,8 @@ class Store {
   std::string path_;
   Options options_;
   rocksdb::Env* env_;
+  std::shared_ptr<IngestGuardFs> guard_fs_;  // over env_'s file system
+  std::unique_ptr<rocksdb::Env> db_env_;      // env_ with guard_fs_: RocksDB's Env
   std::string uuid_;
   std::unique_ptr<FileLock> lock_;
   rocksdb::DB* db_ = nullptr;

@@ -4,6 +4,7 @@
 #include <rocksdb/options.h>
 
 #include "engine/graph.hpp"
+#include "engine/storage/ingest_guard_fs.hpp"
 #include "engine/storage/rocksdb_status.hpp"
 
 namespace kg::engine {
@@ -61,7 +62,12 @@ Status BulkWrite::ingest(const std::array<std::vector<std::string>, kNumCfs>& fi
     args.push_back(std::move(arg));
   }
   Status s;
-  if (!args.empty()) s = from_rocksdb(graph_.store_->db()->IngestExternalFiles(args), "ingest");
+  if (!args.empty()) {
+    IngestGuardFs& guard = graph_.store_->ingest_guard();
+    guard.begin_ingest();
+    s = from_rocksdb(graph_.store_->db()->IngestExternalFiles(args), "ingest");
+    guard.end_ingest(s.ok());
+  }
   if (s.ok()) {
     graph_.catalog_->publish(delta_);
     graph_.next_node_id_ = next_node_id;

@@ -66,10 +66,7 @@ std::string SweepFigures::to_string(const std::string& step) const {
          std::to_string(not_reached) + " not reached; effect present after a failed sync: " +
          std::to_string(effect_after_failed_sync) +
          "; later write refused: " + std::to_string(probe_refused) + "; " +
-         std::to_string(reopens) + " reopens checked" +
-         (lost_by_rocksdb > 0
-              ? "; graph not reopenable (RocksDB ingest defect): " + std::to_string(lost_by_rocksdb)
-              : "");
+         std::to_string(reopens) + " reopens checked";
 }
 
 FaultSweep::FaultSweep(const std::function<void(Database&)>& setup,
@@ -145,12 +142,6 @@ FaultSweep::Outcome FaultSweep::run(const FaultStep& step, FaultOps ops, uint64_
   {
     Database db(path);
     INFO("reopen: " << status_text(db.status()));
-    if (!db.ok() && step.manifest_sync_defect && ops == static_cast<FaultOps>(FaultOp::kSync) &&
-        db.status().code() == StatusCode::kCorruption &&
-        db.status().message().find("No such file or directory") != std::string::npos) {
-      o.unopenable = true;
-      return o;
-    }
     REQUIRE(db.ok());
     auto report = check_graph(db);
     REQUIRE(report.ok());
@@ -170,12 +161,6 @@ FaultSweep::Outcome FaultSweep::run(const FaultStep& step, FaultOps ops, uint64_
 void FaultSweep::check(FaultOps ops, const Outcome& o, SweepFigures& f) const {
   ++f.points;
   CHECK((o.step.ok() || o.step.code() == StatusCode::kIOError));
-  if (o.unopenable) {
-    CHECK(o.step.code() == StatusCode::kIOError);
-    ++f.io_errors;
-    ++f.lost_by_rocksdb;
-    return;
-  }
   ++f.reopens;
   CHECK((o.probe.ok() || o.probe.code() == StatusCode::kIOError));
   if (o.probed && !o.probe.ok()) ++f.probe_refused;

@@ -34,11 +34,6 @@ struct FaultStep {
   std::function<Status(Database&)> run;
   // Arm the fault before opening the graph, so the open (and its log replay) is the step.
   bool includes_open = false;
-  // RocksDB 7.8 defect (docs/reliability.md): when the MANIFEST sync of IngestExternalFiles fails,
-  // RocksDB deletes the ingested files although the MANIFEST record naming them was written, so
-  // the graph no longer opens (kCorruption: a table file is missing). With this set, a sync fault
-  // may end that way; the sweep counts it instead of failing. Only the bulk import sets it.
-  bool manifest_sync_defect = false;
   // The kinds of operation to fail, one at a time (the disk-full run is always made).
   FaultOps kinds = kAllFaultOps;
 };
@@ -52,7 +47,6 @@ struct SweepFigures {
   uint64_t effect_after_failed_sync = 0;  // failed steps whose effect was there after reopen
   uint64_t probe_refused = 0;             // writes after the fault cleared that returned kIOError
   uint64_t reopens = 0;                   // graphs reopened and checked
-  uint64_t lost_by_rocksdb = 0;  // graphs that did not reopen: FaultStep::manifest_sync_defect
   uint64_t per_kind[4] = {};     // fault points per FaultOp kind, by bit index
   std::string to_string(const std::string& step) const;
 };
@@ -77,7 +71,6 @@ class FaultSweep {
     bool probed = false;  // whether it ran (not when the open was the step and failed)
     std::string state;    // dump() after reopen
     uint64_t injected = 0;
-    bool unopenable = false;  // the FaultStep::manifest_sync_defect case
   };
   // Runs `step` on a fresh copy of the template; arms `ops` at `n` unless ops == 0. Counts the
   // operations of each kind the step made into `counts` when given.

@@ -118,14 +118,15 @@ TEST_CASE("a bulk import of CSV files", "[faults][import]") {
   auto sweep = accounts_sweep();
   ImportOptions options = people(*sweep);
   FaultStep import{"import", [&](Database& db) { return import_files(db, options).status(); }};
-  import.manifest_sync_defect = true;
   import.kinds = FaultOp::kWrite | FaultOp::kSync;
   import.kinds |= static_cast<FaultOps>(FaultOp::kCreate);
   auto f = sweep->sweep(import);
   report(f, "import");
   CHECK(f.io_errors > 0);
-  // The one sync that hits the defect: the MANIFEST sync of the ingestion's version edit.
-  CHECK(f.lost_by_rocksdb <= 1);
+  // Every graph reopens, including after the sync that hits RocksDB 7.8's defect: the MANIFEST
+  // sync of the ingestion's version edit, after which RocksDB deletes the files the record names
+  // (engine/storage/ingest_guard_fs.hpp keeps them; that import is then present).
+  CHECK(f.reopens == f.points + 1);
 }
 
 // Not run by ctest: fails (or aborts) on RocksDB 7.8, see above. Run it by name to check
