@@ -105,7 +105,7 @@ class Store {
   Options options_;
   rocksdb::Env* env_;
   std::shared_ptr<IngestGuardFs> guard_fs_;  // over env_'s file system
-  std::unique_ptr<rocksdb::Env> db_env_;      // env_ with guard_fs_: RocksDB's Env
+  std::unique_ptr<rocksdb::Env> db_env_;     // env_ with guard_fs_: RocksDB's Env
   std::string uuid_;
   std::unique_ptr<FileLock> lock_;
   rocksdb::DB* db_ = nullptr;

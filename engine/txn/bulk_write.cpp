@@ -64,7 +64,11 @@ Status BulkWrite::ingest(const std::array<std::vector<std::string>, kNumCfs>& fi
   Status s;
   if (!args.empty()) {
     IngestGuardFs& guard = graph_.store_->ingest_guard();
-    guard.begin_ingest();
+    std::vector<std::string> external_files;
+    for (const auto& arg : args)
+      external_files.insert(external_files.end(), arg.external_files.begin(),
+                            arg.external_files.end());
+    guard.begin_ingest(external_files);
     s = from_rocksdb(graph_.store_->db()->IngestExternalFiles(args), "ingest");
     guard.end_ingest(s.ok());
   }

@@ -29,7 +29,7 @@ TEST_CASE("a failed ingest's table files survive RocksDB's cleanup", "[engine][s
   std::ofstream(staged) << "table";
   IngestGuardFs guard(rocksdb::FileSystem::Default());
 
-  guard.begin_ingest();
+  guard.begin_ingest({});
   std::string linked = dir.path() + "/000045.sst";
   REQUIRE(link(guard, staged, linked).ok());
   // RocksDB deletes what it linked when the ingest fails: the delete is reported done, and skipped.
@@ -44,7 +44,7 @@ TEST_CASE("a failed ingest's table files survive RocksDB's cleanup", "[engine][s
   // Other files are deleted as usual, during an ingest too.
   std::string other = dir.path() + "/000050.sst";
   std::ofstream(other) << "table";
-  guard.begin_ingest();
+  guard.begin_ingest({});
   CHECK(remove(guard, other).ok());
   CHECK(!fs::exists(other));
   guard.end_ingest(/*ok=*/true);
@@ -56,7 +56,7 @@ TEST_CASE("a successful ingest's table files can be deleted later", "[engine][st
   std::ofstream(staged) << "table";
   IngestGuardFs guard(rocksdb::FileSystem::Default());
 
-  guard.begin_ingest();
+  guard.begin_ingest({});
   std::string linked = dir.path() + "/000046.sst";
   REQUIRE(link(guard, staged, linked).ok());
   guard.end_ingest(/*ok=*/true);
@@ -69,7 +69,7 @@ TEST_CASE("a successful ingest's table files can be deleted later", "[engine][st
 TEST_CASE("only table files are guarded", "[engine][storage]") {
   TempDir dir;
   IngestGuardFs guard(rocksdb::FileSystem::Default());
-  guard.begin_ingest();
+  guard.begin_ingest({});
   std::string log = dir.path() + "/000047.log";
   std::unique_ptr<rocksdb::FSWritableFile> file;
   REQUIRE(guard.NewWritableFile(log, rocksdb::FileOptions(), &file, nullptr).ok());
