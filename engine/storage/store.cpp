@@ -233,6 +233,7 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Option
   KG_ASSIGN_OR_RETURN(store->lock_, FileLock::acquire((fs::path(path) / kLockFileName).string()));
   KG_TRY(store->open_db(creating, existing));
   KG_TRY(store->check_or_write_header(creating));
+  KG_TRY(store->flush_if_many_logs(storage.flush_at_open_after_logs));
   return store;
 }
 
@@ -318,6 +319,16 @@ Status Store::check_or_write_header(bool creating) {
                                     std::to_string(kFormatVersion));
   uuid_ = to_hex(std::string_view(header).substr(kMagic.size() + 4));
   return Status();
+}
+
+Status Store::flush_if_many_logs(size_t max_logs) {
+  std::vector<std::string> children;
+  if (!env_->GetChildren(path_, &children).ok()) return Status();  // the open worked; not needed
+  size_t logs = std::count_if(children.begin(), children.end(), [](const std::string& name) {
+    return std::string_view(name).ends_with(".log");
+  });
+  if (logs <= max_logs) return Status();
+  return flush();
 }
 
 bool Store::meta_is_empty() const {

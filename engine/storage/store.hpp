@@ -57,6 +57,12 @@ struct StorageOptions {
   // rocksdb::Env::Default(). Not owned. REQUIRES: outlives the Store opened with it.
   // tests/faults passes one whose FileSystem fails chosen operations.
   rocksdb::Env* env = nullptr;
+  // An open that finds more write-ahead logs than this flushes the memtables it replayed into,
+  // so RocksDB can delete the logs. RocksDB starts a log at every open and keeps all of them from
+  // the oldest one holding unflushed data, so without this a graph opened often (kg -c ...) kept
+  // one log per open and replayed them all at each. Flushing at open rather than at close: after
+  // a failed write, RocksDB 7.8 aborts in a flush at close (docs/storage_format.md).
+  size_t flush_at_open_after_logs = 16;
 };
 
 // Bump when any key or value layout of docs/storage_format.md changes.
@@ -99,6 +105,8 @@ class Store {
   // REQUIRES: `existing` lists the column families of the database unless `creating`.
   Status open_db(bool creating, const std::vector<std::string>& existing);
   Status check_or_write_header(bool creating);
+  // StorageOptions::flush_at_open_after_logs.
+  Status flush_if_many_logs(size_t max_logs);
   bool meta_is_empty() const;
 
   std::string path_;

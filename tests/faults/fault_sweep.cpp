@@ -116,8 +116,10 @@ FaultSweep::Outcome FaultSweep::run(const FaultStep& step, FaultOps ops, uint64_
       if (ops != 0) fault_fs->arm(ops, n, error, sticky);
     };
     if (step.includes_open) arm();
-    std::unique_ptr<Database> db =
-        std::make_unique<Database>(path, Options{}, engine::StorageOptions{.env = env.get()});
+    std::unique_ptr<Database> db = std::make_unique<Database>(
+        path, Options{},
+        engine::StorageOptions{.env = env.get(),
+                               .flush_at_open_after_logs = step.flush_at_open_after_logs});
     if (step.includes_open) {
       o.step = db->status();
     } else {

@@ -20,6 +20,7 @@
 #include <functional>
 #include <string>
 
+#include "engine/storage/store.hpp"
 #include "kg/database.hpp"
 #include "kg/status.hpp"
 #include "tests/faults/fault_fs.hpp"
@@ -36,6 +37,8 @@ struct FaultStep {
   bool includes_open = false;
   // The kinds of operation to fail, one at a time (the disk-full run is always made).
   FaultOps kinds = kAllFaultOps;
+  // StorageOptions::flush_at_open_after_logs of the graph the step runs on.
+  size_t flush_at_open_after_logs = engine::StorageOptions{}.flush_at_open_after_logs;
 };
 
 // What a sweep did.
@@ -47,7 +50,7 @@ struct SweepFigures {
   uint64_t effect_after_failed_sync = 0;  // failed steps whose effect was there after reopen
   uint64_t probe_refused = 0;             // writes after the fault cleared that returned kIOError
   uint64_t reopens = 0;                   // graphs reopened and checked
-  uint64_t per_kind[4] = {};     // fault points per FaultOp kind, by bit index
+  uint64_t per_kind[4] = {};              // fault points per FaultOp kind, by bit index
   std::string to_string(const std::string& step) const;
 };
 

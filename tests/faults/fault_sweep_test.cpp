@@ -207,5 +207,18 @@ TEST_CASE("opening the graph replays its write-ahead log", "[faults][open]") {
   CHECK(f.io_errors > 0);
 }
 
+// An open that finds too many write-ahead logs flushes (here: any log), which writes an SST file
+// and a MANIFEST record and deletes the old logs: a fault in any of it fails the open or is
+// survived, and the graph reopens whole.
+TEST_CASE("opening the graph flushes its write-ahead logs", "[faults][open]") {
+  auto sweep = accounts_sweep();
+  FaultStep open{"open with flush", [](Database&) { return Status(); }};
+  open.includes_open = true;
+  open.flush_at_open_after_logs = 0;
+  auto f = sweep->sweep(open);
+  report(f, "open with flush");
+  CHECK(f.io_errors > 0);
+}
+
 }  // namespace
 }  // namespace kg::testing
