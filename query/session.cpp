@@ -99,7 +99,7 @@ QueryResult Session::execute(const std::shared_ptr<CachedPlan>& cached, const Ma
       result = QueryResult();
       result.set_plan("Import\n");
     } else {
-      result = run_import(graph_, *import_call(*statement), params);
+      result = run_import(graph_, *import_call(*statement), params, &interrupted_);
     }
   } else {
     result = execute_query(*cached, params);

@@ -11,6 +11,7 @@
 #include "kg/import.hpp"
 #include "shell/exit_codes.hpp"
 #include "shell/export_command.hpp"
+#include "shell/interrupt.hpp"
 #include "shell/progress.hpp"
 
 namespace kg::shell {
@@ -63,6 +64,9 @@ Examples:
   kg import g.db --nodes=nodes_header.csv,nodes_1.csv,nodes_2.csv --relationships=rels.csv \
                  --delimiter TAB --skip-bad-relationships --report-file skipped.txt
   kg import g.db --jsonl graph.jsonl
+  kg import g.db --nodes=Person=<(zcat people.csv.gz)   # a pipe: CSV and N-Triples only
+Ctrl+C cancels the import; the graph is left as it was. Exit status: 0 imported, 1 failed
+(nothing imported), 2 bad command line, 130 cancelled.
 In Cypher: CALL kg.import({nodes: [{labels: ['Company'], files: ['companies.csv']}], ...})
 (docs/cypher.md).
 )";
@@ -158,15 +162,17 @@ std::string short_count(double n) {
 }
 
 // Runs the import with a progress bar on stderr (when `progress` and stderr is a terminal).
-Result<ImportSummary> import_with_progress(Database& db, ImportOptions options, bool progress) {
+Result<ImportSummary> import_with_progress(Database& db, ImportOptions options, bool progress,
+                                           std::function<bool()> cancelled) {
+  options.cancelled = std::move(cancelled);
   const bool draw = progress && isatty(STDERR_FILENO);
   std::optional<Progress> bar;
   if (draw) {
-    bar.emplace(
-        Progress::Options{.enabled = true,
-                          .delay = std::chrono::milliseconds(500),
-                          .on_tick = {},
-                          .initial = {.what = "importing", .done = 0, .total = 0, .hint = {}}});
+    bar.emplace(Progress::Options{
+        .enabled = true,
+        .delay = std::chrono::milliseconds(500),
+        .on_tick = {},
+        .initial = {.what = "importing", .done = 0, .total = 0, .hint = "Ctrl+C cancels"}});
     auto start = std::chrono::steady_clock::now();
     options.progress = [&bar, start](const ImportProgress& p) {
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -186,7 +192,7 @@ Result<ImportSummary> import_with_progress(Database& db, ImportOptions options, 
       bar->update({.what = std::move(what),
                    .done = reading ? p.bytes_read : 0,
                    .total = reading ? p.bytes_total : 0,
-                   .hint = {}});
+                   .hint = "Ctrl+C cancels"});
     };
   }
   Result<ImportSummary> r = import_files(db, options);
@@ -195,12 +201,12 @@ Result<ImportSummary> import_with_progress(Database& db, ImportOptions options, 
 }
 
 int import_with(Database& db, const ImportArgs& a, std::ostream& out, std::ostream& err,
-                const char* who) {
-  Result<ImportSummary> r = import_with_progress(db, a.options, a.progress);
+                const char* who, std::function<bool()> cancelled) {
+  Result<ImportSummary> r = import_with_progress(db, a.options, a.progress, std::move(cancelled));
   if (!r) {
     err << who << ": " << r.error().to_string() << "\n"
         << who << ": nothing was imported; the graph is unchanged\n";
-    return kExitFailure;
+    return r.error().code() == StatusCode::kInterrupted ? kExitInterrupted : kExitFailure;
   }
   out << import_summary_text(*r, a.options);
   return 0;
@@ -353,7 +359,11 @@ int run_import_command(int argc, char** argv) {
                 << "\n";
       return kExitFailure;
     }
-    status = import_with(db, *a, std::cout, std::cerr, "kg import");
+    // Ctrl-C cancels the import, which then cleans up; a second one ends the process.
+    Connection conn(db);
+    InterruptHandler interrupt(conn, InterruptMode::kStopRun);
+    status = import_with(db, *a, std::cout, std::cerr, "kg import",
+                         [&interrupt] { return interrupt.interrupted(); });
   }
   // A failed import into a graph this command created leaves no empty graph behind.
   if (status != 0 && !existed) std::filesystem::remove_all(a->db_dir, ec);
@@ -361,7 +371,7 @@ int run_import_command(int argc, char** argv) {
 }
 
 int run_import(Database& db, std::string_view args, std::ostream& out, std::ostream& err,
-               bool progress) {
+               bool progress, std::function<bool()> cancelled) {
   auto words = split_words(args);
   if (!words) {
     err << ":import: " << words.error().message() << "\n";
@@ -377,7 +387,7 @@ int run_import(Database& db, std::string_view args, std::ostream& out, std::ostr
     return kExitUsage;
   }
   a->progress = a->progress && progress;
-  return import_with(db, *a, out, err, ":import");
+  return import_with(db, *a, out, err, ":import", std::move(cancelled));
 }
 
 }  // namespace kg::shell

@@ -12,6 +12,7 @@
 // a summary (nodes, relationships, properties, time, rows/s) goes to `out` at the end.
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -41,14 +42,15 @@ std::string import_usage();
 
 // `kg import ...`. argv[0] is the command's own name ("import") and is skipped, as in a main().
 // Opens (or creates) DB_DIR, imports, prints the summary. Returns the exit status: 0, 1 when the
-// import failed, 2 for a bad command line.
+// import failed, 2 for a bad command line, 130 when Ctrl-C cancelled it (the graph is unchanged,
+// and removed if the command created it; a second Ctrl-C ends the process at once).
 int run_import_command(int argc, char** argv);
 
 // `:import ARGS` in the shell, on its open database. `args` is the text after ":import", split
-// as a POSIX shell splits words. `progress`: whether stderr may show a progress bar. Same exit
-// statuses.
+// as a POSIX shell splits words. `progress`: whether stderr may show a progress bar. `cancelled`
+// (ImportOptions::cancelled): the shell's Ctrl-C. Same exit statuses.
 int run_import(Database& db, std::string_view args, std::ostream& out, std::ostream& err,
-               bool progress);
+               bool progress, std::function<bool()> cancelled = {});
 
 // The one-line summary: "Imported 3 nodes, 2 relationships and 5 properties in 0.01 s
 // (500 rows/s)", plus a line per kind of skipped row.

@@ -32,8 +32,8 @@
 namespace {
 
 using kg::shell::kExitFailure;
+using kg::shell::kExitInterrupted;
 using kg::shell::kExitUsage;
-constexpr int kExitInterrupted = 130;
 
 constexpr const char* kExamples = R"EXAMPLES(
 DB_DIR is the graph's directory, created when missing. With a terminal on stdin and no -c or

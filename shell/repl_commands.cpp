@@ -183,7 +183,9 @@ bool Repl::export_graph(std::string_view args) {
 
 bool Repl::import_files(std::string_view args) {
   // run_import() draws its own progress bar (rows, ETA) when stderr is a terminal.
-  int status = run_import(db_, args, std::cout, std::cerr, progress_);
+  // Ctrl+C cancels it (ImportOptions::cancelled); the graph is then unchanged.
+  int status = run_import(db_, args, std::cout, std::cerr, progress_,
+                          [this] { return interrupt_.interrupted(); });
   vocabulary_.reset();  // the import may bring new labels, types and keys to complete
   std::cout.flush();
   std::cerr.flush();

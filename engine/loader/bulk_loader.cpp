@@ -58,6 +58,11 @@ Result<uint64_t> total_bytes(const ImportOptions& o) {
       std::string msg = "cannot open '" + path + "': " + std::strerror(errno);
       return errno == ENOENT ? Status::not_found(msg) : Status::io_error(msg);
     }
+    if (times > 1 && !S_ISREG(st.st_mode))
+      return Status::invalid_argument("cannot read '" + path +
+                                      "' twice: JSON Lines input is read once for its nodes and "
+                                      "once for its relationships, so it must be a regular file, "
+                                      "not a pipe");
     total += static_cast<uint64_t>(st.st_size) * static_cast<uint64_t>(times);
     return Status();
   };
@@ -82,7 +87,7 @@ Result<ImportSummary> bulk_import(Graph& graph, const ImportOptions& options) {
   KG_ASSIGN_OR_RETURN(std::unique_ptr<SkipLog> skips, SkipLog::open(options.report_file));
   GraphWriter writer(*bulk, scratch.path(), options.sort_memory_bytes);
   IdMap ids;
-  ProgressReporter progress(options.progress, bytes_total);
+  ProgressReporter progress(options.progress, options.cancelled, bytes_total);
   ImportContext ctx{options, *bulk, writer, ids, progress, *skips, scratch.path()};
 
   // Phase 1: nodes. Phase 2: relationships, whose ends are then all known.
@@ -95,7 +100,7 @@ Result<ImportSummary> bulk_import(Graph& graph, const ImportOptions& options) {
   KG_TRY(skips->close());
 
   KG_ASSIGN_OR_RETURN(auto files, writer.finish(progress));
-  progress.begin("ingesting");
+  KG_TRY(progress.begin("ingesting"));
   KG_TRY(bulk->ingest(files, writer.next_node_id(), writer.next_rel_id()));
 
   ImportSummary summary;

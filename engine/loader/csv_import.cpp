@@ -137,7 +137,7 @@ Status import_csv_nodes(ImportContext& ctx, const NodeFiles& group) {
     const std::string& path = group.files[f];
     KG_ASSIGN_OR_RETURN(auto reader, open_csv(ctx, path, f == 0, FileKind::kNodes, &layout));
     uint32_t file_index = ctx.writer.add_file(path);
-    ctx.progress.begin("nodes", path, [r = reader.get()] { return r->bytes_consumed(); });
+    KG_TRY(ctx.progress.begin("nodes", path, [r = reader.get()] { return r->bytes_consumed(); }));
     // Both branches string_view: with `: ""` the conditional is a temporary std::string, and
     // `space` would dangle (found by fuzzing, tests/fuzz/regressions/csv/).
     const std::string_view space =
@@ -145,7 +145,7 @@ Status import_csv_nodes(ImportContext& ctx, const NodeFiles& group) {
     for (;;) {
       KG_ASSIGN_OR_RETURN(bool more, reader->next());
       if (!more) break;
-      ctx.progress.row();
+      KG_TRY(ctx.progress.row());
       auto fields = reader->fields();
       if (fields.size() != layout.columns.size())
         return wrong_field_count(*reader, layout.columns.size());
@@ -198,13 +198,14 @@ Status import_csv_relationships(ImportContext& ctx, const RelationshipFiles& gro
     KG_ASSIGN_OR_RETURN(auto reader,
                         open_csv(ctx, path, f == 0, FileKind::kRelationships, &layout));
     ctx.writer.add_file(path);
-    ctx.progress.begin("relationships", path, [r = reader.get()] { return r->bytes_consumed(); });
+    KG_TRY(ctx.progress.begin("relationships", path,
+                              [r = reader.get()] { return r->bytes_consumed(); }));
     const uint32_t start_space = layout.spaces[layout.start];
     const uint32_t end_space = layout.spaces[layout.end];
     for (;;) {
       KG_ASSIGN_OR_RETURN(bool more, reader->next());
       if (!more) break;
-      ctx.progress.row();
+      KG_TRY(ctx.progress.row());
       auto fields = reader->fields();
       if (fields.size() != layout.columns.size())
         return wrong_field_count(*reader, layout.columns.size());

@@ -82,9 +82,11 @@ Status GraphWriter::add_relationship(RelId id, const RelRecord& record) {
   return Status();
 }
 
-Status GraphWriter::write_sorted(ExternalSorter& sorter, SstBuilder& out) {
+Status GraphWriter::write_sorted(ExternalSorter& sorter, SstBuilder& out,
+                                 ProgressReporter& progress) {
   KG_TRY(sorter.finish());
   while (sorter.valid()) {
+    KG_TRY(progress.step());
     KG_TRY(out.add(sorter.key(), sorter.value()));
     KG_TRY(sorter.next());
   }
@@ -182,14 +184,14 @@ Result<std::array<std::vector<std::string>, kNumCfs>> GraphWriter::finish(
     ProgressReporter& progress) {
   KG_TRY(nodes_sst_.finish());
   KG_TRY(rels_sst_.finish());
-  progress.begin("sorting");
+  KG_TRY(progress.begin("sorting"));
   SstBuilder labels(bulk_.store(), Cf::kLabelNodes, dir_);
-  KG_TRY(write_sorted(label_sorter_, labels));
+  KG_TRY(write_sorted(label_sorter_, labels, progress));
   SstBuilder adj(bulk_.store(), Cf::kAdj, dir_);
-  KG_TRY(write_sorted(adj_sorter_, adj));
+  KG_TRY(write_sorted(adj_sorter_, adj, progress));
   SstBuilder index(bulk_.store(), Cf::kPropIndex, dir_);
   KG_TRY(write_index_entries(index));
-  progress.begin("writing");
+  KG_TRY(progress.begin("writing"));
   SstBuilder catalog(bulk_.store(), Cf::kCatalog, dir_);
   KG_TRY(write_catalog(catalog));
   SstBuilder meta(bulk_.store(), Cf::kMeta, dir_);

@@ -70,7 +70,7 @@ class GraphWriter {
   uint64_t next_rel_id() const { return next_rel_id_; }
 
  private:
-  Status write_sorted(ExternalSorter& sorter, SstBuilder& out);
+  Status write_sorted(ExternalSorter& sorter, SstBuilder& out, ProgressReporter& progress);
   Status write_index_entries(SstBuilder& out);
   Status write_catalog(SstBuilder& out);
   Status write_meta(SstBuilder& out);

@@ -50,8 +50,28 @@ Result<std::unique_ptr<InputFile>> InputFile::open(const std::string& path) {
   }
   std::unique_ptr<InputFile> file(new InputFile(path, fd, static_cast<uint64_t>(st.st_size)));
   unsigned char magic[2] = {0, 0};
-  ssize_t n = ::pread(fd, magic, 2, 0);
-  if (n < 0) return os_error("read", path, errno);
+  ssize_t n;
+  if (S_ISREG(st.st_mode)) {
+    n = ::pread(fd, magic, 2, 0);
+    if (n < 0) return os_error("read", path, errno);
+  } else {  // a pipe cannot be read twice: keep what was read for read_raw
+    char first[2];
+    size_t have = 0;
+    while (have < 2) {
+      ssize_t got = ::read(fd, first + have, 2 - have);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) return os_error("read", path, errno);
+      if (got == 0) break;
+      have += static_cast<size_t>(got);
+    }
+    file->pending_.assign(first, have);
+    std::memcpy(magic, first, have);
+    n = static_cast<ssize_t>(have);
+    if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
+      return Status::invalid_argument("cannot read '" + path +
+                                      "': gzip data through a pipe is not supported; decompress "
+                                      "it into the pipe (zcat FILE) or give the file itself");
+  }
   if (n == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
     gzFile g = gzdopen(fd, "rb");
     if (g == nullptr) return Status::io_error("cannot read '" + path + "': gzdopen failed");
@@ -87,6 +107,13 @@ Result<size_t> InputFile::read_raw(char* buf, size_t n) {
       }
     }
     return static_cast<size_t>(got);
+  }
+  if (!pending_.empty() && n > 0) {
+    size_t take = std::min(n, pending_.size());
+    std::memcpy(buf, pending_.data(), take);
+    pending_.erase(0, take);
+    consumed_ += take;
+    return take;
   }
   for (;;) {
     ssize_t got = ::read(fd_, buf, n);

@@ -1,7 +1,8 @@
 // InputFile: one input file of an import, read in large blocks. A gzip-compressed file (found by
 // its magic bytes, whatever its name) is decompressed on the fly with zlib; a UTF-8 byte-order
 // mark at the start of the (decompressed) text is dropped. Bytes are passed on exactly as they
-// are: there is no transcoding.
+// are: there is no transcoding. A pipe (a FIFO, `<(zcat f.csv)`, /dev/stdin) is read as it comes,
+// once; gzip through a pipe is refused, since zlib needs to read it from the start.
 // Thread-safety: not thread-safe.
 #pragma once
 
@@ -15,7 +16,8 @@ namespace kg::engine::loader {
 
 class InputFile {
  public:
-  // kNotFound for a missing file, kIOError for one that cannot be read.
+  // kNotFound for a missing file, kIOError for one that cannot be read, kInvalidArgument for a
+  // directory or gzip data through a pipe.
   static Result<std::unique_ptr<InputFile>> open(const std::string& path);
   ~InputFile();
   InputFile(const InputFile&) = delete;
@@ -40,6 +42,7 @@ class InputFile {
   void* gz_ = nullptr;  // gzFile
   uint64_t size_ = 0;
   uint64_t consumed_ = 0;  // plain files
+  std::string pending_;    // a pipe's first bytes, read to look for gzip's magic
   bool at_start_ = true;   // the byte-order mark is still to be checked
 };
 

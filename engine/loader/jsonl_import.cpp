@@ -63,7 +63,7 @@ Status each_object(ImportContext& ctx, const std::string& path, Kind kind, std::
   KG_ASSIGN_OR_RETURN(auto file, InputFile::open(path));
   LineReader reader(std::move(file));
   uint32_t file_index = ctx.writer.add_file(path);
-  ctx.progress.begin(std::move(phase), path, [&reader] { return reader.bytes_consumed(); });
+  KG_TRY(ctx.progress.begin(std::move(phase), path, [&reader] { return reader.bytes_consumed(); }));
   for (;;) {
     KG_ASSIGN_OR_RETURN(bool more, reader.next());
     if (!more) break;
@@ -79,7 +79,7 @@ Status each_object(ImportContext& ctx, const std::string& path, Kind kind, std::
       return import_error(path, reader.line(), "\"type\" must be \"node\" or \"relationship\"");
     Kind k = type->as_string() == "node" ? Kind::kNode : Kind::kRelationship;
     if (k != kind) continue;
-    ctx.progress.row();
+    KG_TRY(ctx.progress.row());
     Status s = row(object, RowSource{file_index, reader.line()});
     if (!s.ok()) {
       if (s.code() == StatusCode::kInvalidArgument && !s.message().starts_with(path + ":"))

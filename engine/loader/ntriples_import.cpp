@@ -44,7 +44,7 @@ class TripleImporter {
     KG_ASSIGN_OR_RETURN(auto file, InputFile::open(path));
     LineReader reader(std::move(file));
     file_ = ctx_.writer.add_file(path);
-    ctx_.progress.begin("nodes", path, [&reader] { return reader.bytes_consumed(); });
+    KG_TRY(ctx_.progress.begin("nodes", path, [&reader] { return reader.bytes_consumed(); }));
     Triple t;
     for (;;) {
       KG_ASSIGN_OR_RETURN(bool more, reader.next());
@@ -53,7 +53,7 @@ class TripleImporter {
       auto parsed = parse_ntriples_line(reader.text(), t);
       if (!parsed) return import_error(path, line_, parsed.error().message());
       if (!*parsed) continue;
-      ctx_.progress.row();
+      KG_TRY(ctx_.progress.row());
       KG_ASSIGN_OR_RETURN(NodeId subject, node(t.subject));
       if (t.object.kind == TermKind::kLiteral) {
         auto value = literal_value(t.object);

@@ -7,17 +7,26 @@ constexpr auto kInterval = std::chrono::milliseconds(100);
 }
 
 ProgressReporter::ProgressReporter(std::function<void(const ImportProgress&)> callback,
-                                   uint64_t bytes_total)
-    : callback_(std::move(callback)), last_(std::chrono::steady_clock::now()) {
+                                   std::function<bool()> cancelled, uint64_t bytes_total)
+    : callback_(std::move(callback)),
+      cancelled_(std::move(cancelled)),
+      last_(std::chrono::steady_clock::now()) {
   state_.bytes_total = bytes_total;
 }
 
-void ProgressReporter::begin(std::string phase, std::string file,
-                             std::function<uint64_t()> consumed) {
+Status ProgressReporter::begin(std::string phase, std::string file,
+                               std::function<uint64_t()> consumed) {
   state_.phase = std::move(phase);
   state_.file = std::move(file);
   consumed_ = std::move(consumed);
   if (callback_) report();
+  return check_cancelled();
+}
+
+Status ProgressReporter::check_cancelled() const {
+  if (cancelled_ && cancelled_())
+    return Status(StatusCode::kInterrupted, "the import was cancelled");
+  return Status();
 }
 
 void ProgressReporter::end_file(uint64_t file_size) {

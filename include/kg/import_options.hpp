@@ -53,6 +53,10 @@ struct ImportOptions {
   std::string temp_dir;
   // Called now and then (at most a few times a second) while the import runs.
   std::function<void(const ImportProgress&)> progress;
+  // Polled every few thousand rows (or sorted entries) and at each phase; when it returns true,
+  // the import stops with kInterrupted before it commits, and the graph is as it was. Called on
+  // the importing thread; a signal handler can make it true through an atomic flag.
+  std::function<bool()> cancelled;
   // Memory for sorting before spilling runs to temporary files, in bytes.
   uint64_t sort_memory_bytes = 256ull << 20;
 };

@@ -52,7 +52,8 @@ const ast::Call* import_call(const ast::Statement& statement) {
   return call != nullptr && call->procedure == "kg.import" ? call : nullptr;
 }
 
-QueryResult run_import(engine::Graph& graph, const ast::Call& call, const Map& params) {
+QueryResult run_import(engine::Graph& graph, const ast::Call& call, const Map& params,
+                       const std::atomic<bool>* interrupt) {
   if (call.args.size() != 1)
     return QueryResult(Status::semantic_error(
         call.pos, "kg.import takes one argument, a map: kg.import({nodes: [...], ...})",
@@ -66,6 +67,8 @@ QueryResult run_import(engine::Graph& graph, const ast::Call& call, const Map& p
         Status::type_error(call.args[0]->pos, "kg.import takes a map", "InvalidArgumentType"));
   auto options = engine::loader::import_options_from_map(arg->as_map());
   if (!options) return QueryResult(options.error());
+  if (interrupt != nullptr)
+    options->cancelled = [interrupt] { return interrupt->load(std::memory_order_relaxed); };
   auto summary = engine::loader::bulk_import(graph, *options);
   if (!summary) return QueryResult(summary.error());
   std::vector<std::string> fields = engine::loader::summary_fields();

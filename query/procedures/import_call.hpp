@@ -4,6 +4,8 @@
 // planning, as a statement of its own (its plan is "none"), and runs it with run_import.
 #pragma once
 
+#include <atomic>
+
 #include "engine/graph.hpp"
 #include "kg/query_result.hpp"
 #include "kg/value.hpp"
@@ -20,6 +22,9 @@ const ast::Call* import_call(const ast::Statement& statement);
 // skipped_nodes, skipped_relationships, seconds, or the YIELDed ones) and counters, or the
 // importer's error ("file:line: reason"); the graph is then unchanged.
 // REQUIRES: no transaction of the caller's session is open.
-QueryResult run_import(engine::Graph& graph, const ast::Call& call, const Map& params);
+// `interrupt`: the session's flag (Session::interrupt); when it is set the import stops with
+// kInterrupted and the graph is unchanged. May be null.
+QueryResult run_import(engine::Graph& graph, const ast::Call& call, const Map& params,
+                       const std::atomic<bool>* interrupt = nullptr);
 
 }  // namespace kg::query

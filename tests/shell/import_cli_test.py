@@ -12,7 +12,11 @@ each test on its own (tests/shell/CMakeLists.txt). Python 3 standard library onl
 import gzip
 import json
 import os
+import signal
+import subprocess
 import sys
+import threading
+import time
 
 import script_tests  # the command line shared by the scripts of this folder
 
@@ -117,6 +121,76 @@ def test_import_delimiters_jsonl_and_ntriples(tmp):
     assert query(db, "MATCH (j:J)-[:L]->(j) RETURN j.v AS v") == [{"v": 1.5}]
     assert query(db, "MATCH (r:Resource) RETURN r.name AS n, r.uri AS u") == \
         [{"n": "A", "u": "http://x/a"}]
+
+
+def test_import_ctrl_c_cancels(tmp):
+    # The node file is a FIFO, so the test decides when kg has read what: 3000 rows, then Ctrl-C
+    # (SIGINT) while kg waits for more, then more rows. The import stops at its next check, says
+    # so, exits 130 and leaves nothing: no graph (the command created it), no temporary directory.
+    db = os.path.join(tmp, "db")
+    fifo = os.path.join(tmp, "nodes.csv")
+    os.mkfifo(fifo)
+    kg = subprocess.Popen([KG, "import", db, "--nodes=N=" + fifo], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True)
+    try:
+        fd = os.open(fifo, os.O_WRONLY)  # unbuffered: nothing is left to flush at close
+        try:
+            os.write(fd, (":ID,v:int\n" + "".join("%d,%d\n" % (i, i) for i in range(3000)))
+                     .encode())
+            time.sleep(0.5)
+            kg.send_signal(signal.SIGINT)
+            time.sleep(0.2)
+            # kg stops reading at its next check (every 1024 rows) and closes the pipe.
+            os.write(fd, "".join("%d,%d\n" % (i, i) for i in range(3000, 20000)).encode())
+        except BrokenPipeError:
+            pass
+        finally:
+            os.close(fd)
+        out, err = kg.communicate(timeout=60)
+    finally:
+        if kg.poll() is None:
+            kg.kill()
+    assert kg.returncode == 130, (kg.returncode, out, err)
+    assert "the import was cancelled" in err and "the graph is unchanged" in err, err
+    assert not os.path.exists(db), os.listdir(tmp)
+    assert [n for n in os.listdir(tmp) if "import-" in n] == [], os.listdir(tmp)
+
+
+def feed_fifo(path, data):
+    """Creates the FIFO `path` and writes `data` into it from a thread, once a reader opens it."""
+    os.mkfifo(path)
+
+    def feed():
+        try:
+            fd = os.open(path, os.O_WRONLY)
+            try:
+                os.write(fd, data)
+            finally:
+                os.close(fd)
+        except BrokenPipeError:
+            pass
+
+    t = threading.Thread(target=feed, daemon=True)
+    t.start()
+    return t
+
+
+def test_import_from_a_pipe(tmp):
+    # CSV through a pipe, as with --nodes=<(zcat people.csv.gz): read once, as it comes.
+    db = os.path.join(tmp, "db")
+    feed_fifo(os.path.join(tmp, "n.csv"), b":ID,name\n1,Ada\n2,Bob\n")
+    r = run("import", db, "--nodes=P=" + os.path.join(tmp, "n.csv"))
+    assert r.rc == 0, r
+    assert query(db, "MATCH (p:P) RETURN p.name AS n ORDER BY n") == [{"n": "Ada"}, {"n": "Bob"}]
+    # gzip needs the file itself; JSON Lines are read twice. Both say so and change nothing.
+    fed = feed_fifo(os.path.join(tmp, "z.csv"), gzip.compress(b":ID\n3\n"))
+    r = run("import", db, "--nodes=P=" + os.path.join(tmp, "z.csv"))
+    assert r.rc == 1 and "gzip data through a pipe is not supported" in r.err, r
+    fed.join(5)
+    os.mkfifo(os.path.join(tmp, "g.jsonl"))  # never opened: refused before reading
+    r = run("import", db, "--jsonl", os.path.join(tmp, "g.jsonl"))
+    assert r.rc == 1 and "must be a regular file, not a pipe" in r.err, r
+    assert query(db, "MATCH (p:P) RETURN count(p) AS c") == [{"c": 2}]
 
 
 def test_import_usage_errors(tmp):
