@@ -92,6 +92,11 @@ std::optional<AdjEntry> decode_adj_key(std::string_view key) {
   return e;
 }
 
+std::optional<NodeId> decode_adj_node(std::string_view key) {
+  if (key.size() != kAdjKeySize) return std::nullopt;
+  return NodeId{get_u64be(key.data())};
+}
+
 std::string index_prefix(LabelId label, PropKeyId key) {
   std::string k;
   put_u32be(k, to_underlying(label));

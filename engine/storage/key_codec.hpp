@@ -39,6 +39,8 @@ std::string adj_prefix(NodeId node, Direction dir);
 std::string adj_prefix(NodeId node, Direction dir, TypeId type);
 // Decodes an adjacency key into the entry it describes (node is the scanned node).
 std::optional<AdjEntry> decode_adj_key(std::string_view key);
+// The node whose end an adjacency key is (its first field); nullopt for a malformed key.
+std::optional<NodeId> decode_adj_node(std::string_view key);
 
 // --- prop_index: label_id(u32) · key_id(u32) · ordered(value) · node_id(u64) ---------------------
 constexpr size_t kPropIndexPrefixSize = 8;  // label_id · key_id

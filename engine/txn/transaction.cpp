@@ -484,6 +484,11 @@ adjacency_index::AdjacencyCursor Transaction::expand(NodeId node, Direction dir,
   return adjacency_index::AdjacencyCursor(kv_, node, dir, type);
 }
 
+adjacency_index::DegreeCursor Transaction::degrees(Direction dir,
+                                                   std::optional<std::vector<TypeId>> types) const {
+  return adjacency_index::DegreeCursor(kv_, dir, std::move(types));
+}
+
 // --- property indexes
 // -----------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@
 
 #include "engine/catalog/catalog.hpp"
 #include "engine/storage/adjacency_index.hpp"
+#include "engine/storage/degree_cursor.hpp"
 #include "engine/storage/node_store.hpp"
 #include "engine/storage/property_index.hpp"
 #include "engine/storage/rel_store.hpp"
@@ -124,6 +125,10 @@ class Transaction {
   rel_store::RelCursor scan_relationships() const;
   adjacency_index::AdjacencyCursor expand(NodeId node, Direction dir,
                                           std::optional<TypeId> type = std::nullopt) const;
+  // Every node's number of relationships in `dir` (kOutgoing or kIncoming), of `types` when given,
+  // in node-id order, nodes without any left out: one pass over the adjacency index.
+  adjacency_index::DegreeCursor degrees(
+      Direction dir, std::optional<std::vector<TypeId>> types = std::nullopt) const;
 
   // --- property indexes -------------------------------------------------------------------------
   std::vector<IndexDef> indexes() const { return indexes_; }

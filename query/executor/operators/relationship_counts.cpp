@@ -3,7 +3,7 @@
 // relationship, or of an end node: never null) directly over a MATCH of one relationship between
 // nodes with no properties:
 //   TypeCounts:   MATCH ()-[r]->() RETURN type(r), count(*)   from the statistics kept per type
-//   DegreeCounts: MATCH ()-->(b) WITH b, count(*)             one adjacency count per node
+//   DegreeCounts: MATCH ()-->(b) WITH b, count(*)             adjacency entries counted per node
 #include "query/executor/adjacency_walker.hpp"
 #include "query/executor/operators/operators.hpp"
 
@@ -54,6 +54,8 @@ class TypeCountsOperator : public RowOperator {
   size_t next_ = 0;
 };
 
+// Unlabelled nodes: the engine's DegreeCursor, one pass over the adjacency index that reads no
+// node record. A label: its nodes in id order, each one's relationships counted by a seek.
 class DegreeCountsOperator : public RowOperator {
  public:
   DegreeCountsOperator(OperatorPtr input, DegreeCountsSpec spec)
@@ -61,24 +63,27 @@ class DegreeCountsOperator : public RowOperator {
   std::string describe() const override { return "DegreeCounts " + spec_.description; }
   void reset() override {
     RowOperator::reset();
+    degrees_.reset();
     cursor_.reset();
     walker_.reset();
   }
 
  protected:
   Status begin_row(ExecContext& ctx, Row&) override {
+    degrees_.reset();
     cursor_.reset();
     walker_.reset();
     types_ = resolve_types(spec_.types, ctx);
     if (!spec_.label) {
-      cursor_.emplace(ctx.txn().scan_nodes());
-    } else if (auto id = ctx.label(*spec_.label)) {
-      cursor_.emplace(ctx.txn().scan_label(*id));
+      degrees_.emplace(ctx.txn().degrees(spec_.direction, types_));
+      return degrees_->status();
     }
+    if (auto id = ctx.label(*spec_.label)) cursor_.emplace(ctx.txn().scan_label(*id));
     return Status();
   }
 
   Result<bool> next_row(ExecContext& ctx, const Row&, Row& out) override {
+    if (degrees_) return next_of_all(ctx, out);
     if (!cursor_) return false;
     for (size_t seen = 0; cursor_->valid(); cursor_->next()) {
       if (++seen % 4096 == 0) KG_TRY(ctx.check_interrupt());
@@ -92,8 +97,7 @@ class DegreeCountsOperator : public RowOperator {
       for (; walker_->valid(); walker_->next()) ++degree;
       KG_TRY(walker_->status());
       if (degree == 0) continue;  // no relationship: MATCH has no row for the node
-      out[static_cast<size_t>(spec_.node_slot)] = ExecContext::node_ref(node);
-      for (int slot : spec_.count_slots) out[static_cast<size_t>(slot)] = Value(degree);
+      emit(node, degree, out);
       cursor_->next();
       return true;
     }
@@ -102,9 +106,27 @@ class DegreeCountsOperator : public RowOperator {
   }
 
  private:
+  Result<bool> next_of_all(ExecContext& ctx, Row& out) {
+    if (!degrees_->valid()) {
+      KG_TRY(degrees_->status());
+      return false;
+    }
+    if (++emitted_ % 4096 == 0) KG_TRY(ctx.check_interrupt());
+    emit(degrees_->node(), static_cast<int64_t>(degrees_->degree()), out);
+    degrees_->next();
+    return true;
+  }
+
+  void emit(NodeId node, int64_t degree, Row& out) const {
+    out[static_cast<size_t>(spec_.node_slot)] = ExecContext::node_ref(node);
+    for (int slot : spec_.count_slots) out[static_cast<size_t>(slot)] = Value(degree);
+  }
+
   DegreeCountsSpec spec_;
   std::optional<std::vector<engine::TypeId>> types_;
-  std::optional<engine::node_store::NodeCursor> cursor_;
+  std::optional<engine::adjacency_index::DegreeCursor> degrees_;  // unlabelled
+  size_t emitted_ = 0;
+  std::optional<engine::node_store::NodeCursor> cursor_;  // labelled
   std::optional<AdjacencyWalker> walker_;
 };
 

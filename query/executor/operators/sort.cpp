@@ -3,6 +3,7 @@
 // With a limit, the buffer is pruned while rows arrive, so its memory follows the limit, not the
 // input.
 #include <algorithm>
+#include <optional>
 
 #include "query/executor/evaluator.hpp"
 #include "query/executor/operators/operators.hpp"
@@ -29,6 +30,7 @@ class SortOperator : public Operator {
     Operator::reset();
     sorted_ = false;
     rows_.clear();
+    cutoff_.reset();
     next_ = 0;
   }
 
@@ -58,8 +60,10 @@ class SortOperator : public Operator {
     return 0;
   }
 
-  // Drops the rows that rank after the n-th (n >= 1), keeping ties with it and the input order.
-  // A row dropped now stays out: rows arriving later can only move the cut-off forward.
+  // Drops the rows that rank after the n-th (n >= 1), keeping ties with it and the input order,
+  // and remembers the n-th's keys as the cut-off. A row dropped now stays out: rows arriving
+  // later can only move the cut-off forward, so a later row ranking after it is dropped on
+  // arrival (see sort()).
   void prune(size_t n) {
     if (rows_.size() <= n) return;
     std::vector<size_t> ranked(rows_.size());
@@ -67,8 +71,8 @@ class SortOperator : public Operator {
     auto nth = ranked.begin() + static_cast<std::ptrdiff_t>(n - 1);
     std::nth_element(ranked.begin(), nth, ranked.end(),
                      [&](size_t a, size_t b) { return compare(rows_[a].keys, rows_[b].keys) < 0; });
-    Row cutoff = rows_[*nth].keys;
-    std::erase_if(rows_, [&](const Keyed& k) { return compare(k.keys, cutoff) > 0; });
+    cutoff_ = rows_[*nth].keys;
+    std::erase_if(rows_, [&](const Keyed& k) { return compare(k.keys, *cutoff_) > 0; });
   }
 
   Status sort(ExecContext& ctx) {
@@ -90,6 +94,7 @@ class SortOperator : public Operator {
           KG_ASSIGN_OR_RETURN(Value v, evaluate(*key.expr, r, ctx));
           k.keys.push_back(std::move(v));
         }
+        if (cutoff_ && compare(k.keys, *cutoff_) > 0) continue;  // cannot make the first rows
         k.row = std::move(r);
         rows_.push_back(std::move(k));
       }
@@ -112,6 +117,7 @@ class SortOperator : public Operator {
   const ast::Expr* limit_;
   SortMode mode_;
   std::vector<Keyed> rows_;
+  std::optional<Row> cutoff_;  // the keys of the last kept row after a prune; none before
   bool sorted_ = false;
   size_t next_ = 0;
 };

@@ -64,6 +64,14 @@ PropKeyId get_prop(const Transaction& t, std::string_view name) {
   return *k;
 }
 
+// A degree cursor's (node, degree) pairs, in order.
+std::vector<std::pair<uint64_t, uint64_t>> degrees(adjacency_index::DegreeCursor c) {
+  std::vector<std::pair<uint64_t, uint64_t>> out;
+  for (; c.valid(); c.next()) out.emplace_back(to_underlying(c.node()), c.degree());
+  REQUIRE(c.status().ok());
+  return out;
+}
+
 std::vector<uint64_t> rel_ids(adjacency_index::AdjacencyCursor c) {
   std::vector<uint64_t> out;
   for (; c.valid(); c.next()) out.push_back(to_underlying(c.entry().rel));
@@ -206,6 +214,56 @@ TEST_CASE("transaction: label scans, adjacency by direction and type", "[engine]
   CHECK(entry.entry().other == a);
   CHECK(entry.entry().type == y);
   CHECK(entry.entry().direction == Direction::kIncoming);
+}
+
+TEST_CASE("transaction: degrees of every node by direction and type, with uncommitted writes",
+          "[engine][transaction]") {
+  Fixture f;
+  auto t = f.write();
+  TypeId x = get(t->intern_type("X"));
+  TypeId y = get(t->intern_type("Y"));
+  TypeId z = get(t->intern_type("Z"));
+  NodeId a = get(t->create_node({}, {}));
+  NodeId b = get(t->create_node({}, {}));
+  NodeId c = get(t->create_node({}, {}));
+  get(t->create_node({}, {}));  // d: no relationship, never yielded
+  get(t->create_relationship(a, x, b, {}));
+  get(t->create_relationship(a, y, b, {}));
+  get(t->create_relationship(a, z, c, {}));
+  get(t->create_relationship(c, x, a, {}));
+  get(t->create_relationship(a, x, a, {}));  // self-loop: once out and once in, on a
+  auto u = [](NodeId n) { return to_underlying(n); };
+  using Degrees = std::vector<std::pair<uint64_t, uint64_t>>;
+  auto check_all = [&](const Transaction& tx) {
+    CHECK(degrees(tx.degrees(Direction::kOutgoing)) == Degrees{{u(a), 4}, {u(c), 1}});
+    CHECK(degrees(tx.degrees(Direction::kIncoming)) == Degrees{{u(a), 2}, {u(b), 2}, {u(c), 1}});
+    // Types: skipped ones at the start, middle and end of a node's range.
+    CHECK(degrees(tx.degrees(Direction::kOutgoing, std::vector{x})) ==
+          Degrees{{u(a), 2}, {u(c), 1}});
+    CHECK(degrees(tx.degrees(Direction::kOutgoing, std::vector{z, x})) ==
+          Degrees{{u(a), 3}, {u(c), 1}});
+    CHECK(degrees(tx.degrees(Direction::kOutgoing, std::vector{y})) == Degrees{{u(a), 1}});
+    CHECK(degrees(tx.degrees(Direction::kIncoming, std::vector{z})) == Degrees{{u(c), 1}});
+    CHECK(degrees(tx.degrees(Direction::kIncoming, std::vector<TypeId>{})).empty());
+  };
+  check_all(*t);  // from the write batch
+  ok(t->commit());
+  check_all(*f.read());  // from disk
+
+  // A write transaction sees its own creates and deletes; a reader does not, until commit.
+  auto w = f.write();
+  get(w->create_relationship(b, y, c, {}));
+  ok(w->delete_node(a, DeleteMode::kDetach));
+  CHECK(degrees(w->degrees(Direction::kOutgoing)) == Degrees{{u(b), 1}});
+  CHECK(degrees(w->degrees(Direction::kIncoming)) == Degrees{{u(c), 1}});
+  check_all(*f.read());
+  ok(w->commit());
+  CHECK(degrees(f.read()->degrees(Direction::kIncoming)) == Degrees{{u(c), 1}});
+  // kBoth is not a degree this cursor counts.
+  auto reader = f.read();
+  auto both = reader->degrees(Direction::kBoth);
+  CHECK(!both.valid());
+  CHECK(both.status().code() == StatusCode::kInternal);
 }
 
 TEST_CASE("transaction: labels and properties change with their label entries",
