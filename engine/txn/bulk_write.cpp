@@ -61,6 +61,13 @@ Status BulkWrite::ingest(const std::array<std::vector<std::string>, kNumCfs>& fi
     arg.options.write_global_seqno = false;   // never rewrite a file after writing it
     args.push_back(std::move(arg));
   }
+  // Release this import's read snapshot first: with snapshot_consistency, RocksDB gives the files
+  // of an ingest that runs while any snapshot is open a global sequence number, and later rewrites
+  // every such file that reached the last level just to zero it (a compaction of the whole
+  // import, rerun from the start by every session that ends before it finishes). The writer lock
+  // is held, so nothing this import read can change meanwhile; other transactions' snapshots still
+  // get their due.
+  kv_.rollback();
   Status s;
   if (!args.empty()) {
     IngestGuardFs& guard = graph_.store_->ingest_guard();
@@ -78,7 +85,6 @@ Status BulkWrite::ingest(const std::array<std::vector<std::string>, kNumCfs>& fi
     graph_.next_rel_id_ = next_rel_id;
     if (!args.empty()) graph_.commit_sequence_.fetch_add(1, std::memory_order_acq_rel);
   }
-  kv_.rollback();
   lock_.unlock();
   return s;
 }
