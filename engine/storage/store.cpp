@@ -83,8 +83,8 @@ class NoHeaderLogger : public rocksdb::LoggerWrapper {
   std::shared_ptr<rocksdb::Logger> target_;
 };
 
-// Shards of at least 32 MiB (at most 16 of them). RocksDB's default splits 256 MiB into 64 shards of
-// 4 MiB, and a bulk-imported table keeps its index and filter in one block each: at scale l the
+// Shards of at least 32 MiB (at most 16 of them). RocksDB's default splits 256 MiB into 64 shards
+// of 4 MiB, and a bulk-imported table keeps its index and filter in one block each: at scale l the
 // adjacency file's are 1.8 and 2.5 MB, and when both hash to the same shard they evict each other,
 // so every seek read 2.5 MB from the file again (shortest paths 5x slower, depending on the run).
 int block_cache_shard_bits(uint64_t capacity) {
