@@ -116,7 +116,10 @@ struct LineEditor::Impl {
     struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {signal_wakeup::fd(), POLLIN, 0}};
     int ready = ::poll(fds, fds[1].fd >= 0 ? 2 : 1, -1);
     if (ready < 0) return false;
-    if (fds[0].revents != 0) return true;
+    // A signal goes first, the byte waits for the next call. When kg was stopped (Ctrl+Z) just
+    // after the poll returned, the job-control shell may have read that byte meanwhile ("fg" and
+    // Enter): a read now would block with the redraw of SIGCONT still to do.
+    if (fds[0].revents != 0 && !signal_pending()) return true;
     errno = EINTR;
     return false;
   }
