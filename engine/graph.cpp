@@ -76,6 +76,7 @@ Result<std::unique_lock<std::timed_mutex>> Graph::lock_writer() {
   if (!lock_within(lock, std::chrono::milliseconds(store_->options().busy_timeout_ms)))
     return Status::busy("another write transaction is open on this graph (waited " +
                         std::to_string(store_->options().busy_timeout_ms) + " ms)");
+  KG_TRY(store_->make_writable());  // an existing graph opens read-only
   return lock;
 }
 

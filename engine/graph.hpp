@@ -55,7 +55,8 @@ class Graph {
   friend class Transaction;
   explicit Graph(std::unique_ptr<Store> store);
   Status load_state();
-  // Takes writer_mu_, waiting up to Options::busy_timeout_ms (else kBusy).
+  // Takes writer_mu_, waiting up to Options::busy_timeout_ms (else kBusy), and makes the store
+  // writable (Store::make_writable and its errors).
   Result<std::unique_lock<std::timed_mutex>> lock_writer();
 
   std::unique_ptr<Store> store_;

@@ -173,24 +173,36 @@ rocksdb::ColumnFamilyOptions column_family_options(Cf cf,
   return o;
 }
 
-Store::Store(std::string path, Options options, rocksdb::Env* env)
+DbInstance::DbInstance(rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*> handles,
+                       bool read_only)
+    : db_(db), handles_(std::move(handles)), read_only_(read_only) {}
+
+DbInstance::~DbInstance() {
+  for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
+  db_->Close().PermitUncheckedError();
+  delete db_;
+}
+
+Store::Store(std::string path, Options options, const StorageOptions& storage)
     : path_(std::move(path)),
       options_(options),
-      env_(env != nullptr ? env : rocksdb::Env::Default()),
+      env_(storage.env != nullptr ? storage.env : rocksdb::Env::Default()),
       guard_fs_(std::make_shared<IngestGuardFs>(env_->GetFileSystem())),
       db_env_(rocksdb::NewCompositeEnv(guard_fs_)),
+      flush_at_open_after_logs_(storage.flush_at_open_after_logs),
+      cache_(rocksdb::NewLRUCache(options_.block_cache_bytes,
+                                  block_cache_shard_bits(options_.block_cache_bytes))),
       write_options_(std::make_unique<rocksdb::WriteOptions>()) {
   write_options_->sync = options_.sync_writes;
 }
 
 Store::~Store() {
-  if (db_ != nullptr) {
-    for (auto* h : handles_)
-      if (h != nullptr) db_->DestroyColumnFamilyHandle(h);
-    for (auto* h : extra_handles_) db_->DestroyColumnFamilyHandle(h);
-    db_->Close().PermitUncheckedError();
-    delete db_;
-  }
+  instance_.reset();  // closed before the Env and the process lock go
+}
+
+std::shared_ptr<const DbInstance> Store::instance() const {
+  std::lock_guard<std::mutex> lock(instance_mu_);
+  return instance_;
 }
 
 const rocksdb::WriteOptions& Store::write_options() const { return *write_options_; }
@@ -239,15 +251,28 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Option
       break;
     }
   }
-  std::unique_ptr<Store> store(new Store(path, options, storage.env));
+  std::unique_ptr<Store> store(new Store(path, options, storage));
   KG_ASSIGN_OR_RETURN(store->lock_, FileLock::acquire((fs::path(path) / kLockFileName).string()));
-  KG_TRY(store->open_db(creating, existing));
+  store->existing_ = std::move(existing);
+  KG_ASSIGN_OR_RETURN(store->instance_, store->open_db(creating, /*read_only=*/!creating));
   KG_TRY(store->check_or_write_header(creating));
-  KG_TRY(store->flush_if_many_logs(storage.flush_at_open_after_logs));
+  if (creating) KG_TRY(store->flush_if_many_logs(store->flush_at_open_after_logs_));
   return store;
 }
 
-Status Store::open_db(bool creating, const std::vector<std::string>& existing) {
+Status Store::make_writable() const {
+  std::lock_guard<std::mutex> lock(writable_mu_);
+  if (!read_only()) return Status();
+  KG_ASSIGN_OR_RETURN(std::shared_ptr<DbInstance> writable,
+                      open_db(/*creating=*/false, /*read_only=*/false));
+  {
+    std::lock_guard<std::mutex> guard(instance_mu_);
+    instance_ = std::move(writable);
+  }
+  return flush_if_many_logs(flush_at_open_after_logs_);
+}
+
+Result<std::shared_ptr<DbInstance>> Store::open_db(bool creating, bool read_only) const {
   rocksdb::DBOptions db_options;
   db_options.env = db_env_.get();
   db_options.create_if_missing = creating;
@@ -272,42 +297,35 @@ Status Store::open_db(bool creating, const std::vector<std::string>& existing) {
     }
   }
 
-  auto cache = rocksdb::NewLRUCache(options_.block_cache_bytes,
-                                    block_cache_shard_bits(options_.block_cache_bytes));
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (size_t i = 0; i < kNumCfs; ++i)
     descriptors.emplace_back(std::string(kCfNames[i]),
-                             column_family_options(static_cast<Cf>(i), cache));
+                             column_family_options(static_cast<Cf>(i), cache_));
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
-  for (const auto& name : existing) {
+  for (const auto& name : existing_) {
     bool known = name == rocksdb::kDefaultColumnFamilyName ||
                  std::find(kCfNames.begin(), kCfNames.end(), name) != kCfNames.end();
     if (!known) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
   }
 
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  auto s = rocksdb::DB::Open(db_options, path_, descriptors, &handles, &db_);
-  if (!s.ok()) {
-    db_ = nullptr;
-    return from_rocksdb(s, "cannot open graph at '" + path_ + "'");
-  }
-  for (size_t i = 0; i < handles.size(); ++i) {
-    if (i < kNumCfs)
-      handles_[i] = handles[i];
-    else
-      extra_handles_.push_back(handles[i]);
-  }
-  return Status();
+  rocksdb::DB* db = nullptr;
+  // A read-only open replays the write-ahead logs into memory and leaves them be.
+  auto s = read_only ? rocksdb::DB::OpenForReadOnly(db_options, path_, descriptors, &handles, &db)
+                     : rocksdb::DB::Open(db_options, path_, descriptors, &handles, &db);
+  if (!s.ok()) return from_rocksdb(s, "cannot open graph at '" + path_ + "'");
+  return std::make_shared<DbInstance>(db, std::move(handles), read_only);
 }
 
 Status Store::check_or_write_header(bool creating) {
   std::string header;
-  auto s = db_->Get(rocksdb::ReadOptions(), cf(Cf::kMeta), keys::kMetaHeader, &header);
+  auto s = db()->Get(rocksdb::ReadOptions(), cf(Cf::kMeta), keys::kMetaHeader, &header);
   if (s.IsNotFound()) {
     // A graph whose creation was interrupted has kg's column families and an empty meta; anything
     // else without a header is not ours.
     if (!creating && !meta_is_empty())
       return Status::invalid_argument("'" + path_ + "' is not a kg graph: it has no kg header");
+    KG_TRY(make_writable());
     std::string uuid = random_uuid();
     header = std::string(kMagic);
     coding::put_u32be(header, kFormatVersion);
@@ -316,7 +334,7 @@ Status Store::check_or_write_header(bool creating) {
     batch.Put(cf(Cf::kMeta), keys::kMetaHeader, header).PermitUncheckedError();
     rocksdb::WriteOptions sync;
     sync.sync = true;
-    KG_TRY(from_rocksdb(db_->Write(sync, &batch), "cannot initialize graph"));
+    KG_TRY(from_rocksdb(db()->Write(sync, &batch), "cannot initialize graph"));
     uuid_ = to_hex(uuid);
     return Status();
   }
@@ -332,26 +350,31 @@ Status Store::check_or_write_header(bool creating) {
   return Status();
 }
 
-Status Store::flush_if_many_logs(size_t max_logs) {
+Status Store::flush_if_many_logs(size_t max_logs) const {
   std::vector<std::string> children;
   if (!env_->GetChildren(path_, &children).ok()) return Status();  // the open worked; not needed
   size_t logs = std::count_if(children.begin(), children.end(), [](const std::string& name) {
     return std::string_view(name).ends_with(".log");
   });
   if (logs <= max_logs) return Status();
-  return flush();
+  return flush_all(*instance());
 }
 
 bool Store::meta_is_empty() const {
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kMeta)));
+  std::unique_ptr<rocksdb::Iterator> it(db()->NewIterator(rocksdb::ReadOptions(), cf(Cf::kMeta)));
   it->SeekToFirst();
   return !it->Valid() && it->status().ok();
 }
 
 Status Store::flush() {
-  rocksdb::FlushOptions fo;
-  std::vector<rocksdb::ColumnFamilyHandle*> all(handles_.begin(), handles_.end());
-  return from_rocksdb(db_->Flush(fo, all), "flush");
+  KG_TRY(make_writable());
+  return flush_all(*instance());
+}
+
+Status Store::flush_all(const DbInstance& db) const {
+  std::vector<rocksdb::ColumnFamilyHandle*> all;
+  for (size_t i = 0; i < kNumCfs; ++i) all.push_back(db.cf(static_cast<Cf>(i)));
+  return from_rocksdb(db.db()->Flush(rocksdb::FlushOptions(), all), "flush");
 }
 
 }  // namespace kg::engine

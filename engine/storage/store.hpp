@@ -2,12 +2,18 @@
 // docs/storage_format.md). Opening checks that the directory is a kg graph of this format version,
 // creates a new one in a missing or empty directory, and takes the directory's process lock.
 //
+// An existing graph opens read-only, and becomes writable at its first write (make_writable()):
+// a read-only open of RocksDB writes nothing (no new MANIFEST, OPTIONS file or write-ahead log,
+// no sync), so a session that only reads opens in a tenth of the time and leaves the directory
+// as it found it. The process lock keeps other processes out either way.
+//
 // Thread-safety: all methods are safe to call from several threads; RocksDB synchronizes.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,6 +76,27 @@ constexpr uint32_t kFormatVersion = 1;
 // The first 8 bytes of the meta `header` record.
 inline constexpr std::string_view kMagic = "KGRAPHDB";
 
+// One open of a graph's RocksDB database, read-only or read-write, with its column family handles.
+// Closed when the last holder lets go: a read transaction keeps the instance it began on after the
+// Store has moved on to a read-write one, and reads its snapshot there.
+class DbInstance {
+ public:
+  // Takes ownership of `db` and `handles` (kg's column families in Cf order, then any others).
+  DbInstance(rocksdb::DB* db, std::vector<rocksdb::ColumnFamilyHandle*> handles, bool read_only);
+  ~DbInstance();
+  DbInstance(const DbInstance&) = delete;
+  DbInstance& operator=(const DbInstance&) = delete;
+
+  rocksdb::DB* db() const { return db_; }
+  rocksdb::ColumnFamilyHandle* cf(Cf cf) const { return handles_[static_cast<size_t>(cf)]; }
+  bool read_only() const { return read_only_; }
+
+ private:
+  rocksdb::DB* db_;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles_;
+  bool read_only_;
+};
+
 class Store {
  public:
   // Opens (or creates, per options.create_if_missing) the graph in directory `path`.
@@ -84,8 +111,20 @@ class Store {
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  rocksdb::DB* db() const { return db_; }
-  rocksdb::ColumnFamilyHandle* cf(Cf cf) const { return handles_[static_cast<size_t>(cf)]; }
+  // The database as it is open now. A transaction holds on to it for its life.
+  std::shared_ptr<const DbInstance> instance() const;
+  // Shorthands for instance()->db() and ->cf(). The pointers stay valid while the Store does once
+  // the graph is writable; before, only until make_writable().
+  rocksdb::DB* db() const { return instance()->db(); }
+  rocksdb::ColumnFamilyHandle* cf(Cf cf) const { return instance()->cf(cf); }
+  // Whether the database is open read-only (no write has been asked for yet).
+  bool read_only() const { return instance()->read_only(); }
+  // Opens the database read-write in place of the read-only open, if it is not already; then
+  // flushes when it finds more than StorageOptions::flush_at_open_after_logs write-ahead logs.
+  // Transactions that began before keep reading the read-only open. Errors as open(): kIOError,
+  // kCorruption from RocksDB (the graph then stays read-only, and the next call tries again).
+  Status make_writable() const;
+
   const rocksdb::WriteOptions& write_options() const;
   const std::string& path() const { return path_; }
   const Options& options() const { return options_; }
@@ -97,16 +136,18 @@ class Store {
   const std::string& uuid() const { return uuid_; }
 
   // Flushes memtables to SST files (before measuring size on disk, or to make reopening fast; the
-  // write-ahead log makes it unnecessary for durability).
+  // write-ahead log makes it unnecessary for durability). Makes the graph writable first.
   Status flush();
 
  private:
-  Store(std::string path, Options options, rocksdb::Env* env);
-  // REQUIRES: `existing` lists the column families of the database unless `creating`.
-  Status open_db(bool creating, const std::vector<std::string>& existing);
+  Store(std::string path, Options options, const StorageOptions& storage);
+  // Opens the database, read-only or not. REQUIRES: existing_ lists its column families unless
+  // `creating`.
+  Result<std::shared_ptr<DbInstance>> open_db(bool creating, bool read_only) const;
   Status check_or_write_header(bool creating);
-  // StorageOptions::flush_at_open_after_logs.
-  Status flush_if_many_logs(size_t max_logs);
+  // StorageOptions::flush_at_open_after_logs. REQUIRES: the database is open read-write.
+  Status flush_if_many_logs(size_t max_logs) const;
+  Status flush_all(const DbInstance& db) const;
   bool meta_is_empty() const;
 
   std::string path_;
@@ -114,12 +155,15 @@ class Store {
   rocksdb::Env* env_;
   std::shared_ptr<IngestGuardFs> guard_fs_;  // over env_'s file system
   std::unique_ptr<rocksdb::Env> db_env_;     // env_ with guard_fs_: RocksDB's Env
+  size_t flush_at_open_after_logs_;
   std::string uuid_;
   std::unique_ptr<FileLock> lock_;
-  rocksdb::DB* db_ = nullptr;
-  std::array<rocksdb::ColumnFamilyHandle*, kNumCfs> handles_{};
-  std::vector<rocksdb::ColumnFamilyHandle*> extra_handles_;  // unknown CFs RocksDB makes us open
+  std::vector<std::string> existing_;      // the column families found at open
+  std::shared_ptr<rocksdb::Cache> cache_;  // table blocks, for every open of the database
   std::unique_ptr<rocksdb::WriteOptions> write_options_;
+  mutable std::mutex writable_mu_;  // one make_writable() at a time
+  mutable std::mutex instance_mu_;  // guards instance_
+  mutable std::shared_ptr<DbInstance> instance_;
 };
 
 }  // namespace kg::engine

@@ -13,8 +13,9 @@ struct KvCursor::Bounds {
   rocksdb::Slice upper_slice;
 };
 
-KvCursor::KvCursor(std::string lower, std::string upper, const IteratorFactory& make_iterator)
-    : bounds_(std::make_unique<Bounds>()) {
+KvCursor::KvCursor(std::string lower, std::string upper, const IteratorFactory& make_iterator,
+                   std::shared_ptr<const void> keep_alive)
+    : keep_alive_(std::move(keep_alive)), bounds_(std::make_unique<Bounds>()) {
   bounds_->lower = std::move(lower);
   bounds_->upper = std::move(upper);
   bounds_->upper_slice = rocksdb::Slice(bounds_->upper);

@@ -25,7 +25,9 @@ class KvCursor {
   // Makes the iterator with `make_iterator(upper_bound)` (upper_bound is nullptr when `upper` is
   // empty, and lives as long as the cursor), then seeks to `lower`.
   using IteratorFactory = std::function<rocksdb::Iterator*(const rocksdb::Slice* upper_bound)>;
-  KvCursor(std::string lower, std::string upper, const IteratorFactory& make_iterator);
+  // `keep_alive` (the database the iterator reads) is held until the iterator is gone.
+  KvCursor(std::string lower, std::string upper, const IteratorFactory& make_iterator,
+           std::shared_ptr<const void> keep_alive = nullptr);
   KvCursor(KvCursor&&) noexcept;
   KvCursor& operator=(KvCursor&&) noexcept;
   ~KvCursor();
@@ -49,7 +51,8 @@ class KvCursor {
   void update_valid();
 
   struct Bounds;
-  std::unique_ptr<Bounds> bounds_;  // heap-allocated: the iterator points into it
+  std::shared_ptr<const void> keep_alive_;  // destroyed after it_
+  std::unique_ptr<Bounds> bounds_;          // heap-allocated: the iterator points into it
   std::unique_ptr<rocksdb::Iterator> it_;
   bool valid_ = false;
 };

@@ -24,7 +24,9 @@ KvTransaction::KvTransaction(const Store& store, Mode mode)
     return true;
   }();
   (void)perf_off;
-  snapshot_ = store_.db()->GetSnapshot();
+  if (mode_ == Mode::kWrite) writable_ = store_.make_writable();
+  db_ = store_.instance();
+  snapshot_ = db_->db()->GetSnapshot();
   read_options_->snapshot = snapshot_;
   // Use prefix Bloom filters whenever a scan's bounds stay inside one prefix, and total order
   // otherwise, so every scan is correct whatever its range.
@@ -44,7 +46,7 @@ uint64_t KvTransaction::snapshot_sequence() const {
 void KvTransaction::release() {
   open_ = false;
   if (snapshot_ != nullptr) {
-    store_.db()->ReleaseSnapshot(snapshot_);
+    db_->db()->ReleaseSnapshot(snapshot_);
     snapshot_ = nullptr;
   }
   batch_.reset();
@@ -55,9 +57,9 @@ Result<std::optional<std::string>> KvTransaction::get(Cf cf, std::string_view ke
   rocksdb::Slice k(key.data(), key.size());
   rocksdb::Status s;
   if (batch_ != nullptr && cf_writes_[static_cast<size_t>(cf)] > 0) {
-    s = batch_->GetFromBatchAndDB(store_.db(), *read_options_, store_.cf(cf), k, &value);
+    s = batch_->GetFromBatchAndDB(db_->db(), *read_options_, db_->cf(cf), k, &value);
   } else {
-    s = store_.db()->Get(*read_options_, store_.cf(cf), k, &value);
+    s = db_->db()->Get(*read_options_, db_->cf(cf), k, &value);
   }
   if (s.IsNotFound()) return std::optional<std::string>();
   if (!s.ok()) return from_rocksdb(s, "read");
@@ -79,8 +81,8 @@ Result<std::vector<std::optional<std::string>>> KvTransaction::multi_get(
   for (const std::string& k : keys) slices.emplace_back(k.data(), k.size());
   std::vector<rocksdb::PinnableSlice> values(keys.size());
   std::vector<rocksdb::Status> statuses(keys.size());
-  store_.db()->MultiGet(*read_options_, store_.cf(cf), keys.size(), slices.data(), values.data(),
-                        statuses.data(), /*sorted_input=*/true);
+  db_->db()->MultiGet(*read_options_, db_->cf(cf), keys.size(), slices.data(), values.data(),
+                      statuses.data(), /*sorted_input=*/true);
   for (size_t i = 0; i < keys.size(); ++i) {
     if (statuses[i].IsNotFound()) continue;
     if (!statuses[i].ok()) return from_rocksdb(statuses[i], "read");
@@ -94,7 +96,7 @@ Status KvTransaction::put(Cf cf, std::string_view key, std::string_view value) {
     return Status::internal("write outside an open write transaction");
   ++pending_writes_;
   ++cf_writes_[static_cast<size_t>(cf)];
-  return from_rocksdb(batch_->Put(store_.cf(cf), rocksdb::Slice(key.data(), key.size()),
+  return from_rocksdb(batch_->Put(db_->cf(cf), rocksdb::Slice(key.data(), key.size()),
                                   rocksdb::Slice(value.data(), value.size())),
                       "write");
 }
@@ -104,19 +106,21 @@ Status KvTransaction::del(Cf cf, std::string_view key) {
     return Status::internal("write outside an open write transaction");
   ++pending_writes_;
   ++cf_writes_[static_cast<size_t>(cf)];
-  return from_rocksdb(batch_->Delete(store_.cf(cf), rocksdb::Slice(key.data(), key.size())),
-                      "write");
+  return from_rocksdb(batch_->Delete(db_->cf(cf), rocksdb::Slice(key.data(), key.size())), "write");
 }
 
 KvCursor KvTransaction::scan(Cf cf, std::string lower, std::string upper) const {
-  return KvCursor(std::move(lower), std::move(upper), [&](const rocksdb::Slice* upper_bound) {
-    rocksdb::ReadOptions ro = *read_options_;
-    ro.iterate_upper_bound = upper_bound;
-    rocksdb::Iterator* base = store_.db()->NewIterator(ro, store_.cf(cf));
-    if (batch_ == nullptr || cf_writes_[static_cast<size_t>(cf)] == 0) return base;
-    // The merged iterator gets no bounds (KvCursor checks them), so nothing points at `ro`.
-    return batch_->NewIteratorWithBase(store_.cf(cf), base);
-  });
+  return KvCursor(
+      std::move(lower), std::move(upper),
+      [&](const rocksdb::Slice* upper_bound) {
+        rocksdb::ReadOptions ro = *read_options_;
+        ro.iterate_upper_bound = upper_bound;
+        rocksdb::Iterator* base = db_->db()->NewIterator(ro, db_->cf(cf));
+        if (batch_ == nullptr || cf_writes_[static_cast<size_t>(cf)] == 0) return base;
+        // The merged iterator gets no bounds (KvCursor checks them), so nothing points at `ro`.
+        return batch_->NewIteratorWithBase(db_->cf(cf), base);
+      },
+      db_);
 }
 
 KvCursor KvTransaction::scan_prefix(Cf cf, std::string_view prefix) const {
@@ -129,7 +133,7 @@ KvCursor KvTransaction::scan_prefix(Cf cf, std::string_view prefix) const {
 rocksdb::Status KvTransaction::sorted_batch(rocksdb::WriteBatch& out) const {
   for (size_t i = 0; i < kNumCfs; ++i) {
     if (cf_writes_[i] == 0) continue;
-    rocksdb::ColumnFamilyHandle* cf = store_.cf(static_cast<Cf>(i));
+    rocksdb::ColumnFamilyHandle* cf = db_->cf(static_cast<Cf>(i));
     std::unique_ptr<rocksdb::WBWIIterator> it(batch_->NewIterator(cf));
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       rocksdb::WriteEntry e = it->Entry();
@@ -153,15 +157,17 @@ rocksdb::Status KvTransaction::sorted_batch(rocksdb::WriteBatch& out) const {
 
 Status KvTransaction::commit() {
   if (!open_) return Status::internal("commit of a transaction that already ended");
-  Status result;
+  Status result = writable_;
   rocksdb::WriteBatch* batch = batch_ != nullptr ? batch_->GetWriteBatch() : nullptr;
-  if (batch != nullptr && batch->Count() >= kSortedCommitMinWrites) {
+  if (!result.ok()) {
+    // Nothing is written: the graph could not be opened for writing.
+  } else if (batch != nullptr && batch->Count() >= kSortedCommitMinWrites) {
     rocksdb::WriteBatch sorted(batch->GetDataSize());
     rocksdb::Status s = sorted_batch(sorted);
-    if (s.ok()) s = store_.db()->Write(store_.write_options(), &sorted);
+    if (s.ok()) s = db_->db()->Write(store_.write_options(), &sorted);
     result = from_rocksdb(s, "commit");
   } else if (batch != nullptr && batch->Count() > 0) {
-    result = from_rocksdb(store_.db()->Write(store_.write_options(), batch), "commit");
+    result = from_rocksdb(db_->db()->Write(store_.write_options(), batch), "commit");
   }
   release();
   return result;

@@ -36,7 +36,8 @@ class KvTransaction {
  public:
   enum class Mode { kRead, kWrite };
 
-  // REQUIRES: `store` outlives the transaction.
+  // REQUIRES: `store` outlives the transaction. A write transaction makes the store writable
+  // (Store::make_writable); when that fails, reads still work and commit() returns its error.
   KvTransaction(const Store& store, Mode mode);
   ~KvTransaction();
   KvTransaction(const KvTransaction&) = delete;
@@ -84,6 +85,8 @@ class KvTransaction {
 
   const Store& store_;
   Mode mode_;
+  Status writable_;                       // a write transaction's Store::make_writable()
+  std::shared_ptr<const DbInstance> db_;  // the open of the database this transaction reads
   bool open_ = true;
   const rocksdb::Snapshot* snapshot_ = nullptr;
   std::unique_ptr<rocksdb::ReadOptions> read_options_;

@@ -33,7 +33,9 @@ namespace kg::testing {
 struct FaultStep {
   std::string name;
   std::function<Status(Database&)> run;
-  // Arm the fault before opening the graph, so the open (and its log replay) is the step.
+  // Arm the fault before opening the graph, so the open (and its log replay) is part of the step;
+  // `run` follows when the open succeeds. Otherwise the graph is made writable before (see
+  // engine::Store::make_writable), and the step is `run` alone.
   bool includes_open = false;
   // The kinds of operation to fail, one at a time (the disk-full run is always made).
   FaultOps kinds = kAllFaultOps;

@@ -39,6 +39,11 @@ class NodeScanOperator : public RowOperator {
                   : "AllNodesScan (" + variable_ + ")";
   }
 
+  void reset() override {
+    RowOperator::reset();
+    cursor_.reset();  // it refers to the last execution's transaction
+  }
+
  protected:
   Status begin_row(ExecContext& ctx, Row&) override {
     cursor_.reset();
@@ -79,6 +84,11 @@ class IndexSeekOperator : public RowOperator {
   std::string describe() const override {
     std::string what = spec_.value ? " = ..." : " in a range";
     return "NodeIndexSeek (" + spec_.variable + ":" + spec_.label + " {" + spec_.key + what + "})";
+  }
+
+  void reset() override {
+    RowOperator::reset();
+    cursor_.reset();  // it refers to the last execution's transaction
   }
 
  protected:

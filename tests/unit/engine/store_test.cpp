@@ -6,16 +6,20 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <set>
 
 #include "engine/graph.hpp"
 #include "engine/storage/coding.hpp"
 #include "engine/storage/key_codec.hpp"
 #include "engine/storage/store.hpp"
+#include "engine/txn/kv_transaction.hpp"
 #include "tests/support/child_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using kg::Options;
 using kg::StatusCode;
+using kg::engine::Cf;
+using kg::engine::KvTransaction;
 using kg::engine::Store;
 using kg::testing::TempDir;
 
@@ -235,13 +239,15 @@ TEST_CASE("store: a graph written and reopened many times keeps every write", "[
   for (int i = 0; i < kSessions; ++i) {
     auto store = Store::open(path, Options());
     REQUIRE(store.ok());
+    REQUIRE((*store)->make_writable().ok());
     most_logs = std::max(most_logs, count_logs());
     rocksdb::DB* db = (*store)->db();
     REQUIRE(db->Put((*store)->write_options(), (*store)->cf(kg::engine::Cf::kMeta),
                     "test/" + std::to_string(i), "v")
                 .ok());
   }
-  // One log per open until the limit, then the flush drops them (the open's own log stays).
+  // One log per writable open until the limit, then the flush drops them (the open's own log
+  // stays).
   CHECK(most_logs > 1);
   CHECK(most_logs <= max_logs + 1);
   auto store = Store::open(path, Options());
@@ -264,4 +270,107 @@ TEST_CASE("store: the info log leaves out RocksDB's options dump", "[engine][sto
   std::ifstream log(path + "/LOG");
   std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
   CHECK(text.find("Options.") == std::string::npos);
+}
+
+namespace {
+
+// The names and sizes of the files in `path`, except the info logs (LOG, LOG.old.*), which every
+// open starts afresh.
+std::map<std::string, uintmax_t> files_of(const std::string& path) {
+  std::map<std::string, uintmax_t> files;
+  for (const auto& entry : std::filesystem::directory_iterator(path)) {
+    std::string name = entry.path().filename().string();
+    if (name.starts_with("LOG")) continue;
+    files[name] = entry.is_regular_file() ? entry.file_size() : 0;
+  }
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("store: an existing graph opens read-only and changes no file until a write",
+          "[engine][store]") {
+  TempDir dir;
+  std::string path = dir.sub("g");
+  {
+    auto store = Store::open(path, Options());
+    REQUIRE(store.ok());
+    CHECK_FALSE((*store)->read_only());  // a new graph is written at once (its header)
+  }
+  auto before = files_of(path);
+  {
+    auto store = Store::open(path, Options());
+    REQUIRE(store.ok());
+    CHECK((*store)->read_only());
+    KvTransaction read(**store, KvTransaction::Mode::kRead);
+    auto header = read.get(Cf::kMeta, "header");
+    REQUIRE(header.ok());
+    CHECK(header->has_value());
+    CHECK(read.commit().ok());
+  }
+  CHECK(files_of(path) == before);  // no new MANIFEST, OPTIONS file or write-ahead log
+  {
+    auto store = Store::open(path, Options());
+    REQUIRE(store.ok());
+    KvTransaction write(**store, KvTransaction::Mode::kWrite);
+    CHECK_FALSE((*store)->read_only());
+    REQUIRE(write.put(Cf::kMeta, "test/x", "1").ok());
+    REQUIRE(write.commit().ok());
+  }
+  CHECK(files_of(path) != before);
+  auto store = Store::open(path, Options());
+  REQUIRE(store.ok());
+  KvTransaction read(**store, KvTransaction::Mode::kRead);
+  auto x = read.get(Cf::kMeta, "test/x");
+  REQUIRE(x.ok());
+  CHECK(*x == std::optional<std::string>("1"));
+}
+
+// A read transaction that began on the read-only open keeps reading it after the store became
+// writable, even once the files it reads are compacted away (it holds them open).
+TEST_CASE("store: a read begun before the first write keeps its snapshot", "[engine][store]") {
+  TempDir dir;
+  std::string path = dir.sub("g");
+  constexpr int kKeys = 2000;
+  auto key = [](int i) { return "test/" + std::to_string(100000 + i); };
+  {
+    auto store = Store::open(path, Options());
+    REQUIRE(store.ok());
+    KvTransaction write(**store, KvTransaction::Mode::kWrite);
+    for (int i = 0; i < kKeys; ++i) REQUIRE(write.put(Cf::kMeta, key(i), "old").ok());
+    REQUIRE(write.commit().ok());
+    REQUIRE((*store)->flush().ok());
+  }
+  auto table_files = [&] {
+    std::set<std::string> names;
+    for (const auto& [name, size] : files_of(path))
+      if (name.ends_with(".sst")) names.insert(name);
+    return names;
+  };
+  const std::set<std::string> first_files = table_files();
+  auto store = Store::open(path, Options());
+  REQUIRE(store.ok());
+  REQUIRE((*store)->read_only());
+  KvTransaction early(**store, KvTransaction::Mode::kRead);
+  {
+    KvTransaction write(**store, KvTransaction::Mode::kWrite);
+    for (int i = 0; i < kKeys; ++i) REQUIRE(write.put(Cf::kMeta, key(i), "new").ok());
+    REQUIRE(write.commit().ok());
+  }
+  REQUIRE((*store)->flush().ok());
+  rocksdb::CompactRangeOptions compact;
+  compact.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+  REQUIRE((*store)->db()->CompactRange(compact, (*store)->cf(Cf::kMeta), nullptr, nullptr).ok());
+  for (const std::string& name : table_files()) CHECK(first_files.count(name) == 0);
+
+  auto count = [&](const KvTransaction& t, std::string_view value) {
+    int n = 0;
+    auto cursor = t.scan_prefix(Cf::kMeta, "test/");
+    for (; cursor.valid(); cursor.next()) n += cursor.value() == value ? 1 : 0;
+    REQUIRE(cursor.status().ok());
+    return n;
+  };
+  CHECK(count(early, "old") == kKeys);
+  KvTransaction late(**store, KvTransaction::Mode::kRead);
+  CHECK(count(late, "new") == kKeys);
 }
