@@ -134,6 +134,13 @@ rocksdb::ColumnFamilyOptions column_family_options(Cf cf,
   // because lookups on a cold cache spend their time decompressing blocks.
   t.block_size = 8 * 1024;
   o.compression = supported_or_snappy(rocksdb::kLZ4Compression);
+  // The last level (an import's files, and what compactions settle) in LZ4HC: the same LZ4
+  // format, so reads decompress as fast, in 13 % fewer bytes at scale m (adj 26.1 -> 21.3 MB).
+  // Level 3 costs the import a fifth more time; the default level 9 tripled it for 1.6 % less.
+  // Flushes stay plain LZ4, which compresses ten times faster.
+  o.bottommost_compression = supported_or_snappy(rocksdb::kLZ4HCCompression);
+  o.bottommost_compression_opts.enabled = true;
+  o.bottommost_compression_opts.level = 3;
   switch (cf) {
     case Cf::kAdj:
       // One node's edges in one direction are one prefix: bloom on node_id · dir.
