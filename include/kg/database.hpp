@@ -8,7 +8,10 @@
 //   if (auto s = txn->commit(); !s.ok()) ...
 //
 // The constructor never throws; status() says whether the open succeeded. One process opens a
-// graph at a time (a second open fails with kBusy "graph is locked by process N").
+// graph at a time (a second open fails with kBusy "graph is locked by process N"). An existing
+// graph is opened for reading, which writes nothing to its directory; the first write
+// transaction or import opens it for writing (about 30 ms once; its I/O errors are that
+// begin_write()'s or commit()'s).
 // Thread-safety: a Database may be shared by threads; each Transaction belongs to one thread.
 // Many read transactions and one write transaction may be open at once.
 #pragma once
@@ -50,6 +53,7 @@ class Database {
   // A transaction that reads a snapshot of the latest commit.
   Result<Transaction> begin_read();
   // The write transaction; waits up to Options::busy_timeout_ms for another one to end (kBusy).
+  // The first one opens the graph for writing: kIOError or kCorruption when that fails.
   Result<Transaction> begin_write();
 
   // The engine behind this database, for kg's own layers (Connection). Null when !ok().
