@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <random>
 
+#include "engine/storage/append_only_log.hpp"
 #include "engine/storage/coding.hpp"
 #include "engine/storage/file_lock.hpp"
 #include "engine/storage/ingest_guard_fs.hpp"
@@ -294,7 +295,10 @@ Result<std::shared_ptr<DbInstance>> Store::open_db(bool creating, bool read_only
   // Opening table files in parallel costs a thread per file at every open; one is plenty for a
   // graph that opens in milliseconds.
   db_options.max_file_opening_threads = 1;
-  {
+  if (read_only) {
+    db_options.info_log = std::make_shared<AppendOnlyLog>((fs::path(path_) / "LOG").string(),
+                                                          db_options.info_log_level);
+  } else {
     // The info log RocksDB would make (LOG, rolled per keep_log_file_num and max_log_file_size),
     // minus its header. On failure RocksDB tries again itself and, failing too, logs nowhere.
     std::shared_ptr<rocksdb::Logger> log;
