@@ -136,7 +136,7 @@ rocksdb::ColumnFamilyOptions column_family_options(Cf cf,
   t.block_size = 8 * 1024;
   o.compression = supported_or_snappy(rocksdb::kLZ4Compression);
   // The last level (an import's files, and what compactions settle) in LZ4HC: the same LZ4
-  // format, so reads decompress as fast, in 13 % fewer bytes at scale m (adj 26.1 -> 21.3 MB).
+  // format, so reads decompress as fast, in 13 % fewer bytes at scale m (adj 26.1 -> 21.2 MB).
   // Level 3 costs the import a fifth more time; the default level 9 tripled it for 1.6 % less.
   // Flushes stay plain LZ4, which compresses ten times faster.
   o.bottommost_compression = supported_or_snappy(rocksdb::kLZ4HCCompression);
