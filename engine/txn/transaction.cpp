@@ -64,13 +64,20 @@ Status Transaction::require_write() const {
 // --- names
 // ----------------------------------------------------------------------------------------
 
+// A commit's data is visible to snapshots taken after its write, and the in-memory Catalog learns
+// its new names a moment later (Transaction::end publishes after kv_.commit()). A read
+// transaction whose snapshot fell in between would not find those names in the Catalog although
+// its snapshot holds their data, so a name the Catalog does not know is looked up in the
+// snapshot's `catalog` column family too. A write transaction holds the writer lock, so every
+// commit it can see is published. A failed lookup counts as unknown, as a missing name does.
 std::optional<uint32_t> Transaction::find_name(NameKind kind, std::string_view name) const {
   if (auto id = graph_.catalog_->find(kind, name)) return id;
   const auto& fresh = new_names_[static_cast<size_t>(kind) - 1];
-  if (fresh.empty()) return std::nullopt;
-  auto it = fresh.find(std::string(name));
-  if (it == fresh.end()) return std::nullopt;
-  return it->second;
+  if (auto it = fresh.find(std::string(name)); it != fresh.end()) return it->second;
+  if (kv_.is_write()) return std::nullopt;
+  auto stored = kv_.get(Cf::kCatalog, keys::catalog_name_key(kind, name));
+  if (!stored.ok() || !stored->has_value() || (*stored)->size() != 4) return std::nullopt;
+  return coding::get_u32be((*stored)->data());
 }
 
 std::optional<LabelId> Transaction::find_label(std::string_view name) const {
@@ -92,7 +99,9 @@ std::string Transaction::name_of(NameKind kind, uint32_t id) const {
   if (auto name = graph_.catalog_->name(kind, id)) return *name;
   for (const auto& n : delta_.names)
     if (n.kind == kind && n.id == id) return n.name;
-  return "";
+  if (kv_.is_write()) return "";
+  auto stored = kv_.get(Cf::kCatalog, keys::catalog_id_key(kind, id));  // as in find_name()
+  return stored.ok() && stored->has_value() ? **stored : std::string();
 }
 
 std::vector<std::pair<uint32_t, std::string>> Transaction::names(NameKind kind) const {

@@ -66,7 +66,8 @@ class Transaction {
   }
 
   // --- names ------------------------------------------------------------------------------------
-  // Lookups see committed names and this transaction's new ones.
+  // Lookups see the names committed in this transaction's snapshot (and possibly later ones,
+  // which no data in the snapshot carries) and this transaction's new ones.
   std::optional<uint32_t> find_name(NameKind kind, std::string_view name) const;
   std::optional<LabelId> find_label(std::string_view name) const;
   std::optional<TypeId> find_type(std::string_view name) const;

@@ -128,24 +128,24 @@ std::string read_cypher(Connection& conn) {
   return "";
 }
 
-TEST_CASE("one writer and four readers: every read sees a whole committed state", "[concurrency]") {
-  TempDir dir;
-  Options options;
-  options.sync_writes = false;  // durability is not the question here; more transactions are
-  Database db(dir.sub("g"), options);
-  REQUIRE(db.ok());
+// Creates the accounts, each with kStart; their ids.
+std::vector<NodeId> create_accounts(Database& db) {
   std::vector<NodeId> ids;
-  {
-    auto txn = db.begin_write();
-    REQUIRE(txn.ok());
-    for (int i = 0; i < kAccounts; ++i) {
-      auto id = txn->create_node({"Account"}, {{"id", i}, {"amount", kStart}});
-      REQUIRE(id.ok());
-      ids.push_back(*id);
-    }
-    REQUIRE(txn->commit().ok());
+  auto txn = db.begin_write();
+  REQUIRE(txn.ok());
+  for (int i = 0; i < kAccounts; ++i) {
+    auto id = txn->create_node({"Account"}, {{"id", i}, {"amount", kStart}});
+    REQUIRE(id.ok());
+    ids.push_back(*id);
   }
+  REQUIRE(txn->commit().ok());
+  return ids;
+}
 
+// Runs the writer and four readers on `db` and checks every read and the graph after. The writer
+// starts once the readers have made `reads_before_writer` reads between them.
+void run_writer_and_readers(Database& db, const std::vector<NodeId>& ids,
+                            int64_t reads_before_writer) {
   const int transactions = writer_transactions();
   Failures failures;
   std::atomic<bool> done{false};
@@ -154,6 +154,7 @@ TEST_CASE("one writer and four readers: every read sees a whole committed state"
 
   std::thread writer([&] {
     Connection conn(db);
+    while (reads.load() < reads_before_writer) std::this_thread::yield();
     std::mt19937_64 rng(42);
     for (int i = 0; i < transactions && failures.count() == 0; ++i) {
       int a = static_cast<int>(rng() % kAccounts);
@@ -196,6 +197,33 @@ TEST_CASE("one writer and four readers: every read sees a whole committed state"
   auto report = check_graph(db);
   REQUIRE(report.ok());
   CHECK(report->violation_count == 0);
+}
+
+TEST_CASE("one writer and four readers: every read sees a whole committed state", "[concurrency]") {
+  TempDir dir;
+  Options options;
+  options.sync_writes = false;  // durability is not the question here; more transactions are
+  Database db(dir.sub("g"), options);
+  REQUIRE(db.ok());
+  run_writer_and_readers(db, create_accounts(db), 0);
+}
+
+// An existing graph opens read-only (engine/storage/store.hpp); the writer's first transaction
+// opens it read-write while the readers read, and their transactions begun before keep reading
+// the read-only open until they end.
+TEST_CASE("a graph opened read-only becomes writable under four readers", "[concurrency]") {
+  TempDir dir;
+  Options options;
+  options.sync_writes = false;
+  std::vector<NodeId> ids;
+  {
+    Database db(dir.sub("g"), options);
+    REQUIRE(db.ok());
+    ids = create_accounts(db);
+  }
+  Database db(dir.sub("g"), options);
+  REQUIRE(db.ok());
+  run_writer_and_readers(db, ids, 40);
 }
 
 }  // namespace
