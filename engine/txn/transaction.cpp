@@ -108,6 +108,14 @@ std::vector<std::pair<uint32_t, std::string>> Transaction::names(NameKind kind) 
   auto all = graph_.catalog_->names(kind);
   for (const auto& n : delta_.names)
     if (n.kind == kind) all.emplace_back(n.id, n.name);
+  if (kv_.is_write()) return all;
+  // Names this snapshot holds that the Catalog has not been told of yet (see find_name()). Ids
+  // are handed out in order, so they are the ones after the Catalog's.
+  for (auto id = static_cast<uint32_t>(all.size());; ++id) {
+    auto stored = kv_.get(Cf::kCatalog, keys::catalog_id_key(kind, id));
+    if (!stored.ok() || !stored->has_value()) break;
+    all.emplace_back(id, **stored);
+  }
   return all;
 }
 

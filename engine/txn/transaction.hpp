@@ -79,7 +79,7 @@ class Transaction {
   std::string prop_key_name(PropKeyId id) const {
     return name_of(NameKind::kPropKey, to_underlying(id));
   }
-  // Every name of `kind` (committed and this transaction's), by id.
+  // Every name of `kind` (committed in this snapshot or later, and this transaction's), by id.
   std::vector<std::pair<uint32_t, std::string>> names(NameKind kind) const;
   // The id of `name`, creating it when new. REQUIRES: is_write().
   Result<uint32_t> intern(NameKind kind, std::string_view name);
