@@ -11,8 +11,10 @@ namespace kg::engine {
 Result<uint64_t> count_default_cf_keys(const Store& store, uint64_t limit) {
   rocksdb::ReadOptions options;
   options.total_order_seek = true;
+  // One instance for both calls: the store may become writable (a new instance) in between.
+  std::shared_ptr<const DbInstance> db = store.instance();
   std::unique_ptr<rocksdb::Iterator> it(
-      store.db()->NewIterator(options, store.db()->DefaultColumnFamily()));
+      db->db()->NewIterator(options, db->db()->DefaultColumnFamily()));
   uint64_t n = 0;
   for (it->SeekToFirst(); it->Valid() && n < limit; it->Next()) ++n;
   KG_TRY(from_rocksdb(it->status(), "scanning the default column family"));
