@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -107,21 +108,38 @@ struct LineEditor::Impl {
   // arrived — also one that arrived before the wait began, or whose handler ran on another thread
   // (signal_wakeup.hpp): a Ctrl+C is never lost in a read() that blocks on a terminal that has
   // just flushed the keys typed before it.
+  //
+  // A byte the poll saw may be gone by the read: when kg was stopped (Ctrl+Z) right after the
+  // poll returned, the job-control shell read the terminal meanwhile ("fg" and Enter), and a
+  // read() would block with the redraw still to do. SIGCONT's flag cannot be relied on here, as
+  // its handler may run on another thread a moment later. So while editing, a terminal found in
+  // canonical mode (the shell's own, not the line editor's) counts as a return from the
+  // background, and in raw mode a byte is read only once FIONREAD counts one.
   bool wait_for_input() const {
-    signal_wakeup::drain();
-    if (signal_pending()) {
-      errno = EINTR;
-      return false;
+    for (;;) {
+      signal_wakeup::drain();
+      if (signal_pending()) {
+        errno = EINTR;
+        return false;
+      }
+      struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {signal_wakeup::fd(), POLLIN, 0}};
+      int ready = ::poll(fds, fds[1].fd >= 0 ? 2 : 1, -1);
+      if (ready < 0) return false;
+      if (fds[0].revents == 0 || signal_pending()) {
+        errno = EINTR;
+        return false;
+      }
+      if (!editing || fds[0].revents != POLLIN) return true;
+      struct termios mode {};
+      if (tcgetattr(STDIN_FILENO, &mode) == 0 && (mode.c_lflag & ICANON) != 0) {
+        g_continued = 1;
+        g_redraw = 1;
+        errno = EINTR;
+        return false;
+      }
+      int waiting = 0;
+      if (ioctl(STDIN_FILENO, FIONREAD, &waiting) != 0 || waiting > 0) return true;
     }
-    struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {signal_wakeup::fd(), POLLIN, 0}};
-    int ready = ::poll(fds, fds[1].fd >= 0 ? 2 : 1, -1);
-    if (ready < 0) return false;
-    // A signal goes first, the byte waits for the next call. When kg was stopped (Ctrl+Z) just
-    // after the poll returned, the job-control shell may have read that byte meanwhile ("fg" and
-    // Enter): a read now would block with the redraw of SIGCONT still to do.
-    if (fds[0].revents != 0 && !signal_pending()) return true;
-    errno = EINTR;
-    return false;
   }
 
   // EL_GETCFN: one character from the terminal. Returns 1, 0 at the end of input, -1 on an error
