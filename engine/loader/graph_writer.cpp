@@ -4,6 +4,7 @@
 #include <map>
 
 #include "engine/loader/import_error.hpp"
+#include "engine/storage/adjacency_chunk.hpp"
 #include "engine/storage/coding.hpp"
 #include "engine/storage/key_codec.hpp"
 #include "engine/storage/property_index.hpp"
@@ -90,6 +91,35 @@ Status GraphWriter::write_sorted(ExternalSorter& sorter, SstBuilder& out,
     KG_TRY(out.add(sorter.key(), sorter.value()));
     KG_TRY(sorter.next());
   }
+  return out.finish();
+}
+
+Status GraphWriter::write_adjacency(SstBuilder& out, ProgressReporter& progress) {
+  using adjacency_chunk::End;
+  KG_TRY(adj_sorter_.finish());
+  constexpr size_t kListPrefix = keys::kAdjPrefixSize;  // node · dir
+  std::string chunk_key;
+  std::vector<End> ends;
+  auto flush = [&]() -> Status {
+    if (ends.empty()) return Status();
+    KG_TRY(out.add(chunk_key, adjacency_chunk::encode(ends)));
+    ends.clear();
+    return Status();
+  };
+  while (adj_sorter_.valid()) {
+    KG_TRY(progress.step());
+    std::string_view key = adj_sorter_.key();
+    auto e = keys::decode_adj_key(key);
+    if (!e) return Status::internal("malformed adjacency key in a sort run");
+    if (!ends.empty() &&
+        (ends.size() == adjacency_chunk::kMaxEntries ||
+         key.substr(0, kListPrefix) != std::string_view(chunk_key).substr(0, kListPrefix)))
+      KG_TRY(flush());
+    if (ends.empty()) chunk_key.assign(key);
+    ends.push_back(End{e->type, e->other, e->rel});
+    KG_TRY(adj_sorter_.next());
+  }
+  KG_TRY(flush());
   return out.finish();
 }
 
@@ -188,7 +218,7 @@ Result<std::array<std::vector<std::string>, kNumCfs>> GraphWriter::finish(
   SstBuilder labels(bulk_.store(), Cf::kLabelNodes, dir_);
   KG_TRY(write_sorted(label_sorter_, labels, progress));
   SstBuilder adj(bulk_.store(), Cf::kAdj, dir_);
-  KG_TRY(write_sorted(adj_sorter_, adj, progress));
+  KG_TRY(write_adjacency(adj, progress));
   SstBuilder index(bulk_.store(), Cf::kPropIndex, dir_);
   KG_TRY(write_index_entries(index));
   KG_TRY(progress.begin("writing"));

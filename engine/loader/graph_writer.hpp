@@ -71,6 +71,9 @@ class GraphWriter {
 
  private:
   Status write_sorted(ExternalSorter& sorter, SstBuilder& out, ProgressReporter& progress);
+  // Writes the sorted adjacency ends as chunks (adjacency_chunk.hpp): each (node, dir) list in
+  // chunks of kMaxEntries ends, the last one shorter.
+  Status write_adjacency(SstBuilder& out, ProgressReporter& progress);
   Status write_index_entries(SstBuilder& out);
   Status write_catalog(SstBuilder& out);
   Status write_meta(SstBuilder& out);

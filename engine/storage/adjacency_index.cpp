@@ -1,17 +1,99 @@
 #include "engine/storage/adjacency_index.hpp"
 
+#include <algorithm>
+#include <cstdint>
+#include <span>
+
 #include "engine/storage/key_codec.hpp"
 
 namespace kg::engine::adjacency_index {
 
+namespace {
+
+using adjacency_chunk::End;
+
+// Decodes the chunk under `cursor` (REQUIRES: valid) into `ends`.
+Status read_chunk(const KvCursor& cursor, std::vector<End>& ends) {
+  auto first = keys::decode_adj_key(cursor.key());
+  ends.clear();
+  if (!first ||
+      !adjacency_chunk::decode(End{first->type, first->other, first->rel}, cursor.value(), ends))
+    return Status::corruption("malformed adjacency chunk");
+  return Status();
+}
+
+// Writes `ends` (sorted, non-empty) as chunks of (node, dir)'s list: one, or two halves when
+// they are more than a chunk holds (a write adds one end to a full chunk at most).
+Status write_chunks(KvTransaction& txn, NodeId node, Direction dir, std::span<const End> ends) {
+  auto put = [&](std::span<const End> part) {
+    return txn.put(Cf::kAdj, keys::adj_key(node, dir, part[0].type, part[0].other, part[0].rel),
+                   adjacency_chunk::encode(part));
+  };
+  if (ends.size() <= adjacency_chunk::kMaxEntries) return put(ends);
+  const size_t half = ends.size() / 2;
+  KG_TRY(put(ends.first(half)));
+  return put(ends.subspan(half));
+}
+
+// Adds `end` to the list (node, dir): into the last chunk that starts at or before it, or else
+// the list's first chunk (which then starts with it), or else a chunk of its own.
+Status insert_end(KvTransaction& txn, NodeId node, Direction dir, End end) {
+  const std::string key = keys::adj_key(node, dir, end.type, end.other, end.rel);
+  std::vector<End> ends;
+  std::string chunk_key;
+  {
+    KvCursor cursor = txn.scan_prefix(Cf::kAdj, keys::adj_prefix(node, dir));
+    cursor.seek_for_prev(key);
+    if (!cursor.valid()) {
+      KG_TRY(cursor.status());
+      cursor.seek(key);
+    }
+    if (cursor.valid()) {
+      KG_TRY(read_chunk(cursor, ends));
+      chunk_key = cursor.key();
+    }
+    KG_TRY(cursor.status());
+  }
+  auto at = std::lower_bound(ends.begin(), ends.end(), end);
+  if (at != ends.end() && *at == end) return Status();  // already there
+  ends.insert(at, end);
+  // The end starts the chunk now: the chunk moves to its key.
+  if (!chunk_key.empty() && ends.front() == end) KG_TRY(txn.del(Cf::kAdj, chunk_key));
+  return write_chunks(txn, node, dir, ends);
+}
+
+// Removes `end` from the list (node, dir), if it is there.
+Status erase_end(KvTransaction& txn, NodeId node, Direction dir, End end) {
+  const std::string key = keys::adj_key(node, dir, end.type, end.other, end.rel);
+  std::vector<End> ends;
+  std::string chunk_key;
+  {
+    KvCursor cursor = txn.scan_prefix(Cf::kAdj, keys::adj_prefix(node, dir));
+    cursor.seek_for_prev(key);
+    if (!cursor.valid()) return cursor.status();  // before every chunk: not there
+    KG_TRY(read_chunk(cursor, ends));
+    chunk_key = cursor.key();
+  }
+  auto at = std::lower_bound(ends.begin(), ends.end(), end);
+  if (at == ends.end() || *at != end) return Status();
+  const bool was_first = at == ends.begin();
+  ends.erase(at);
+  // Without its first end the chunk moves to the key of its new first one.
+  if (was_first) KG_TRY(txn.del(Cf::kAdj, chunk_key));
+  if (ends.empty()) return Status();
+  return write_chunks(txn, node, dir, ends);
+}
+
+}  // namespace
+
 Status add(KvTransaction& txn, RelId rel, const RelRecord& r) {
-  KG_TRY(txn.put(Cf::kAdj, keys::adj_key(r.src, Direction::kOutgoing, r.type, r.dst, rel), ""));
-  return txn.put(Cf::kAdj, keys::adj_key(r.dst, Direction::kIncoming, r.type, r.src, rel), "");
+  KG_TRY(insert_end(txn, r.src, Direction::kOutgoing, End{r.type, r.dst, rel}));
+  return insert_end(txn, r.dst, Direction::kIncoming, End{r.type, r.src, rel});
 }
 
 Status remove(KvTransaction& txn, RelId rel, const RelRecord& r) {
-  KG_TRY(txn.del(Cf::kAdj, keys::adj_key(r.src, Direction::kOutgoing, r.type, r.dst, rel)));
-  return txn.del(Cf::kAdj, keys::adj_key(r.dst, Direction::kIncoming, r.type, r.src, rel));
+  KG_TRY(erase_end(txn, r.src, Direction::kOutgoing, End{r.type, r.dst, rel}));
+  return erase_end(txn, r.dst, Direction::kIncoming, End{r.type, r.src, rel});
 }
 
 AdjacencyCursor::AdjacencyCursor(const KvTransaction& txn, NodeId node, Direction dir,
@@ -32,42 +114,81 @@ void AdjacencyCursor::reset(NodeId node, Direction dir, std::optional<TypeId> ty
 
 void AdjacencyCursor::open_scan(Direction dir) {
   current_ = dir;
-  std::string prefix = type_ ? keys::adj_prefix(node_, dir, *type_) : keys::adj_prefix(node_, dir);
-  if (cursor_ && cursor_->rebound(prefix, keys::prefix_successor(prefix))) return;
-  cursor_.emplace(txn_.scan_prefix(Cf::kAdj, prefix));
+  ends_.clear();
+  pos_ = 0;
+  chunk_loaded_ = false;
+  // The scan covers the chunks of (node, dir), or with a type those that can hold its ends: from
+  // the last chunk starting at or before the type's first possible end, up to the next type.
+  std::string lower = keys::adj_prefix(node_, dir);
+  std::string upper = keys::prefix_successor(lower);
+  if (type_ && to_underlying(*type_) != UINT32_MAX)
+    upper = keys::adj_prefix(node_, dir, TypeId{to_underlying(*type_) + 1});
+  if (!cursor_ || !cursor_->rebound(lower, upper))
+    cursor_.emplace(txn_.scan(Cf::kAdj, lower, upper));
+  if (type_) {
+    cursor_->seek_for_prev(keys::adj_prefix(node_, dir, *type_));
+    if (!cursor_->valid() && cursor_->status().ok()) cursor_->seek(lower);
+  }
 }
 
 void AdjacencyCursor::settle() {
   for (;;) {
-    if (!cursor_->valid()) {
-      status_ = cursor_->status();
+    bool direction_done = false;
+    if (pos_ < ends_.size()) {
+      const End& end = ends_[pos_];
+      // In a kBoth scan a self-loop was already yielded by the outgoing half.
+      const bool self_loop_again =
+          dir_ == Direction::kBoth && current_ == Direction::kIncoming && end.other == node_;
+      if (self_loop_again || (type_ && end.type < *type_)) {
+        ++pos_;
+        continue;
+      }
+      if (!type_ || end.type == *type_) {
+        entry_.type = end.type;
+        entry_.other = end.other;
+        entry_.rel = end.rel;
+        entry_.direction = current_;
+        valid_ = true;
+        return;
+      }
+      direction_done = true;  // past the type's ends
+    } else {
+      if (chunk_loaded_) {
+        cursor_->next();
+        chunk_loaded_ = false;
+      }
+      if (!cursor_->valid()) {
+        status_ = cursor_->status();
+        direction_done = true;
+      }
+    }
+    if (direction_done) {
       if (status_.ok() && dir_ == Direction::kBoth && current_ == Direction::kOutgoing) {
         open_scan(Direction::kIncoming);
         continue;
       }
+      ends_.clear();
+      pos_ = 0;
       valid_ = false;
       return;
     }
-    auto e = keys::decode_adj_key(cursor_->key());
-    if (!e) {
-      status_ = Status::corruption("malformed adjacency key");
+    auto first = keys::decode_adj_key(cursor_->key());
+    ends_.clear();
+    pos_ = 0;
+    if (!first || !adjacency_chunk::decode(End{first->type, first->other, first->rel},
+                                           cursor_->value(), ends_)) {
+      status_ = Status::corruption("malformed adjacency chunk");
+      ends_.clear();
       valid_ = false;
       return;
     }
-    // In a kBoth scan a self-loop was already yielded by the outgoing half.
-    if (dir_ == Direction::kBoth && current_ == Direction::kIncoming && e->other == node_) {
-      cursor_->next();
-      continue;
-    }
-    entry_ = *e;
-    valid_ = true;
-    return;
+    chunk_loaded_ = true;
   }
 }
 
 void AdjacencyCursor::next() {
   if (!valid_) return;
-  cursor_->next();
+  ++pos_;
   settle();
 }
 

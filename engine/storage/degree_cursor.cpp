@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "engine/storage/adjacency_chunk.hpp"
 #include "engine/storage/key_codec.hpp"
 
 namespace kg::engine::adjacency_index {
@@ -22,16 +23,6 @@ DegreeCursor::DegreeCursor(const KvTransaction& txn, Direction dir,
 void DegreeCursor::next() {
   if (!valid_) return;
   settle();
-}
-
-bool DegreeCursor::counts(NodeId node, TypeId type) {
-  if (!types_) return true;
-  auto it = std::lower_bound(types_->begin(), types_->end(), type);
-  if (it != types_->end() && *it == type) return true;
-  // Past the last counted type, the successor of node · dir (never empty: dir is 0 or 1).
-  cursor_.seek(it != types_->end() ? keys::adj_prefix(node, dir_, *it)
-                                   : keys::prefix_successor(keys::adj_prefix(node, dir_)));
-  return false;
 }
 
 void DegreeCursor::settle() {
@@ -58,19 +49,29 @@ void DegreeCursor::settle() {
       cursor_.seek(next_node);
       continue;
     }
-    // In the node's range: count it, skipping types not counted.
+    // In the node's range: add up its chunks' sizes, or with a type filter count the ends of the
+    // counted types (a chunk can hold several types).
     const std::string range(key.substr(0, keys::kAdjPrefixSize));
     uint64_t degree = 0;
     while (cursor_.valid() && cursor_.key().starts_with(range)) {
       if (types_) {
-        auto e = keys::decode_adj_key(cursor_.key());
-        if (!e) {
-          status_ = Status::corruption("malformed adjacency key");
+        auto first = keys::decode_adj_key(cursor_.key());
+        ends_.clear();
+        if (!first || !adjacency_chunk::decode({first->type, first->other, first->rel},
+                                               cursor_.value(), ends_)) {
+          status_ = Status::corruption("malformed adjacency chunk");
           return;
         }
-        if (!counts(*node, e->type)) continue;
+        for (const adjacency_chunk::End& e : ends_)
+          if (std::binary_search(types_->begin(), types_->end(), e.type)) ++degree;
+      } else {
+        std::optional<uint64_t> ends = adjacency_chunk::size(cursor_.value());
+        if (!ends) {
+          status_ = Status::corruption("malformed adjacency chunk");
+          return;
+        }
+        degree += *ends;
       }
-      ++degree;
       cursor_.next();
     }
     if (degree > 0) {

@@ -15,6 +15,7 @@
 #include <optional>
 #include <vector>
 
+#include "engine/storage/adjacency_chunk.hpp"
 #include "engine/txn/kv_cursor.hpp"
 #include "engine/txn/kv_transaction.hpp"
 #include "engine/types.hpp"
@@ -40,13 +41,10 @@ class DegreeCursor {
  private:
   // Moves from the cursor's position to the next node with a non-zero degree (or the end).
   void settle();
-  // Whether `type` is counted; otherwise seeks past it (to the next counted type of the same
-  // node and direction, or past the range) and returns false.
-  bool counts(NodeId node, TypeId type);
-
   Direction dir_;
   std::optional<std::vector<TypeId>> types_;  // sorted ascending
   KvCursor cursor_;
+  std::vector<adjacency_chunk::End> ends_;  // the chunk being counted, with a type filter
   NodeId node_{};
   uint64_t degree_ = 0;
   bool valid_ = false;

@@ -30,14 +30,16 @@ std::string label_prefix(LabelId label);
 std::optional<NodeId> decode_label_node_key(std::string_view key);
 
 // --- adj: node_id(u64) · dir(u8) · type_id(u32) · other_id(u64) · rel_id(u64) --------------------
-// dir is 0 for the outgoing end (node is the source) and 1 for the incoming end.
+// dir is 0 for the outgoing end (node is the source) and 1 for the incoming end. The key of a
+// relationship end; in the column family, the key of a chunk, which is its first end's
+// (adjacency_chunk.hpp has the value).
 constexpr size_t kAdjKeySize = 29;
 constexpr size_t kAdjPrefixSize = 9;  // node_id · dir: the prefix-extractor length
 // REQUIRES: dir is kOutgoing or kIncoming (not kBoth).
 std::string adj_key(NodeId node, Direction dir, TypeId type, NodeId other, RelId rel);
 std::string adj_prefix(NodeId node, Direction dir);
 std::string adj_prefix(NodeId node, Direction dir, TypeId type);
-// Decodes an adjacency key into the entry it describes (node is the scanned node).
+// Decodes an adjacency key into the end it describes (node is the scanned node).
 std::optional<AdjEntry> decode_adj_key(std::string_view key);
 // The node whose end an adjacency key is (its first field); nullopt for a malformed key.
 std::optional<NodeId> decode_adj_node(std::string_view key);

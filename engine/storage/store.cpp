@@ -277,7 +277,25 @@ Status Store::make_writable() const {
     std::lock_guard<std::mutex> guard(instance_mu_);
     instance_ = std::move(writable);
   }
+  KG_TRY(raise_header_version());
   return flush_if_many_logs(flush_at_open_after_logs_);
+}
+
+Status Store::raise_header_version() const {
+  if (header_version_ >= kFormatVersion) return Status();
+  std::string header;
+  KG_TRY(from_rocksdb(db()->Get(rocksdb::ReadOptions(), cf(Cf::kMeta), keys::kMetaHeader, &header),
+                      "cannot read graph header"));
+  if (header.size() < kMagic.size() + 4) return Status::corruption("graph header is too short");
+  std::string raised = header.substr(0, kMagic.size());
+  coding::put_u32be(raised, kFormatVersion);
+  raised += header.substr(kMagic.size() + 4);
+  rocksdb::WriteOptions sync;
+  sync.sync = true;
+  KG_TRY(from_rocksdb(db()->Put(sync, cf(Cf::kMeta), keys::kMetaHeader, raised),
+                      "cannot raise the graph's format version"));
+  header_version_ = kFormatVersion;
+  return Status();
 }
 
 Result<std::shared_ptr<DbInstance>> Store::open_db(bool creating, bool read_only) const {
@@ -357,11 +375,13 @@ Status Store::check_or_write_header(bool creating) {
   if (header.size() != kMagic.size() + 4 + 16 || header.compare(0, kMagic.size(), kMagic) != 0)
     return Status::invalid_argument("'" + path_ + "' is not a kg graph: its header is not kg's");
   uint32_t version = coding::get_u32be(header.data() + kMagic.size());
-  if (version != kFormatVersion)
+  if (version < kOldestReadableFormatVersion || version > kFormatVersion)
     return Status::invalid_argument("graph at '" + path_ + "' has storage format version " +
-                                    std::to_string(version) + ", but this kg reads version " +
+                                    std::to_string(version) + ", but this kg reads versions " +
+                                    std::to_string(kOldestReadableFormatVersion) + " to " +
                                     std::to_string(kFormatVersion));
   uuid_ = to_hex(std::string_view(header).substr(kMagic.size() + 4));
+  header_version_ = version;
   return Status();
 }
 

@@ -71,8 +71,13 @@ struct StorageOptions {
   size_t flush_at_open_after_logs = 16;
 };
 
-// Bump when any key or value layout of docs/storage_format.md changes.
-constexpr uint32_t kFormatVersion = 1;
+// Bump when any key or value layout of docs/storage_format.md changes. kg writes
+// kFormatVersion and reads every version from kOldestReadableFormatVersion on: version 2 packs
+// adjacency ends into chunks, and version 1's one key per end reads as chunks of one end. The
+// first write to an older graph raises its header to kFormatVersion, so that a kg reading only
+// the older version refuses the graph rather than misreading its chunks.
+constexpr uint32_t kFormatVersion = 2;
+constexpr uint32_t kOldestReadableFormatVersion = 1;
 // The first 8 bytes of the meta `header` record.
 inline constexpr std::string_view kMagic = "KGRAPHDB";
 
@@ -146,6 +151,8 @@ class Store {
   Result<std::shared_ptr<DbInstance>> open_db(bool creating, bool read_only) const;
   Status check_or_write_header(bool creating);
   // StorageOptions::flush_at_open_after_logs. REQUIRES: the database is open read-write.
+  // Raises an older header to kFormatVersion (synced). REQUIRES: writable, writable_mu_ held.
+  Status raise_header_version() const;
   Status flush_if_many_logs(size_t max_logs) const;
   Status flush_all(const DbInstance& db) const;
   bool meta_is_empty() const;
@@ -157,6 +164,7 @@ class Store {
   std::unique_ptr<rocksdb::Env> db_env_;     // env_ with guard_fs_: RocksDB's Env
   size_t flush_at_open_after_logs_;
   std::string uuid_;
+  mutable uint32_t header_version_ = kFormatVersion;  // the header's; guarded by writable_mu_
   std::unique_ptr<FileLock> lock_;
   std::vector<std::string> existing_;      // the column families found at open
   std::shared_ptr<rocksdb::Cache> cache_;  // table blocks, for every open of the database

@@ -46,6 +46,12 @@ void KvCursor::seek(std::string_view target) {
   update_valid();
 }
 
+void KvCursor::seek_for_prev(std::string_view target) {
+  it_->SeekForPrev(rocksdb::Slice(target.data(), target.size()));
+  update_valid();
+  if (valid_ && it_->key().compare(rocksdb::Slice(bounds_->lower)) < 0) valid_ = false;
+}
+
 bool KvCursor::rebound(std::string_view lower, std::string_view upper) {
   if (bounds_->upper.empty() || upper.empty()) return false;
   // The iterator holds a pointer to upper_slice and reads it at every Seek and Next (RocksDB's

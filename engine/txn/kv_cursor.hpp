@@ -37,6 +37,9 @@ class KvCursor {
   void next();
   // Positions on the first key >= max(target, lower).
   void seek(std::string_view target);
+  // Positions on the last key <= target, when it is in range (>= lower); otherwise the cursor is
+  // not valid. REQUIRES: target < upper (when upper is set). next() then moves forward from it.
+  void seek_for_prev(std::string_view target);
   // Moves the cursor to the range [lower, upper) and seeks to `lower`, reusing the RocksDB
   // iterator (cheaper than a new cursor: no new iterator tree). Returns false, changing nothing,
   // when the cursor was made with an empty `upper` or `upper` is empty (the RocksDB iterator's

@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/graph.hpp"
+#include "engine/storage/adjacency_chunk.hpp"
 #include "engine/storage/coding.hpp"
 #include "engine/storage/key_codec.hpp"
 #include "engine/storage/value_codec.hpp"
@@ -143,6 +144,26 @@ TEST_CASE("check: R2, an adjacency entry that does not match its relationship", 
   f.put(Cf::kAdj, keys::adj_key(NodeId{1}, Direction::kOutgoing, f.buys, NodeId{2}, RelId{0}));
   CHECK_THAT(f.violations(), Contains("R2: adj holds (node 1, out, type 0, other 2, "
                                       "relationship 0) but relationship 0 is (0)-[type 0]->(1)"));
+}
+
+TEST_CASE("check: S3, an adjacency chunk that does not decode", "[engine][check]") {
+  Fixture f;
+  f.put(Cf::kAdj, keys::adj_key(NodeId{0}, Direction::kOutgoing, f.buys, NodeId{1}, RelId{0}),
+        "\x05");  // a count of five ends, and none
+  std::string v = f.violations();
+  CHECK_THAT(v, Contains("S3: adj holds a malformed chunk: key 00 00 00 00 00 00 00 00 00"));
+  CHECK_THAT(v, Contains("R2: relationship 0 lacks its outgoing adjacency entry"));
+}
+
+TEST_CASE("check: S3, adjacency chunks that overlap", "[engine][check]") {
+  Fixture f;
+  // A chunk before rel 0's (other 1) whose second end, other 2, sorts after it.
+  std::vector<adjacency_chunk::End> ends{{f.buys, NodeId{0}, RelId{5}},
+                                         {f.buys, NodeId{2}, RelId{5}}};
+  f.put(Cf::kAdj, keys::adj_key(NodeId{0}, Direction::kOutgoing, f.buys, NodeId{0}, RelId{5}),
+        adjacency_chunk::encode(ends));
+  CHECK_THAT(f.violations(), Contains("S3: adj holds the chunk (node 0, out, type 0, other 1, "
+                                      "relationship 0), which overlaps the chunk before it"));
 }
 
 TEST_CASE("check: R1, a relationship whose endpoint is missing", "[engine][check]") {

@@ -146,7 +146,7 @@ TEST_CASE("store: a graph of another format version is refused with both version
   CHECK(store.error().code() == StatusCode::kInvalidArgument);
   CHECK_THAT(store.error().message(),
              Catch::Contains("format version 99") &&
-                 Catch::Contains("reads version " + std::to_string(kg::engine::kFormatVersion)));
+                 Catch::Contains("reads versions 1 to " + std::to_string(kg::engine::kFormatVersion)));
 }
 
 TEST_CASE("store: a header with the wrong magic is not a kg graph", "[engine][store]") {

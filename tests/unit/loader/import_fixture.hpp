@@ -15,6 +15,7 @@
 #include <string>
 
 #include "engine/graph.hpp"
+#include "engine/storage/adjacency_chunk.hpp"
 #include "engine/storage/coding.hpp"
 #include "engine/storage/key_codec.hpp"
 #include "engine/storage/store.hpp"
@@ -136,7 +137,18 @@ class ImportFixture {
     auto rels = scan(Cf::kRels);
     std::set<std::string> label_nodes, adj, index;
     for (auto& [k, v] : scan(Cf::kLabelNodes)) label_nodes.insert(k);
-    for (auto& [k, v] : scan(Cf::kAdj)) adj.insert(k);
+    for (auto& [k, v] : scan(Cf::kAdj)) {  // every end of every chunk
+      auto first = keys::decode_adj_key(k);
+      std::vector<kg::engine::adjacency_chunk::End> ends;
+      if (!first ||
+          !kg::engine::adjacency_chunk::decode({first->type, first->other, first->rel}, v, ends)) {
+        problems += "S3: a malformed adjacency chunk\n";
+        continue;
+      }
+      for (const auto& e : ends)
+        adj.insert(keys::adj_key(NodeId{kg::engine::coding::get_u64be(k.data())}, first->direction,
+                                 e.type, e.other, e.rel));
+    }
     for (auto& [k, v] : scan(Cf::kPropIndex)) index.insert(k);
     std::set<std::string> want_labels, want_adj, want_index;
     std::map<uint32_t, uint64_t> label_counts, type_counts;
