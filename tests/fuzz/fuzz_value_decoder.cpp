@@ -1,8 +1,12 @@
 // Fuzz target: the value codec's decoders (engine/storage/value_codec.hpp), which read what the
-// `nodes` and `rels` column families hold. A damaged store must give kCorruption, not a crash.
+// `nodes` and `rels` column families hold, and the adjacency chunk decoder
+// (engine/storage/adjacency_chunk.hpp), which reads `adj`'s values. A damaged store must give
+// kCorruption, not a crash.
 #include <string>
+#include <vector>
 #include <string_view>
 
+#include "engine/storage/adjacency_chunk.hpp"
 #include "engine/storage/value_codec.hpp"
 #include "tests/fuzz/fuzz_support.hpp"
 #include "tests/fuzz/fuzz_targets.hpp"
@@ -35,6 +39,25 @@ void check_record_round_trip(const Record& first, Encode encode, Decode decode) 
   if (encode(*second) != encoded) fail(kTarget, "a record's encoding changes on a round trip");
 }
 
+// An adjacency chunk's value after a first end: whatever decodes must be strictly increasing ends
+// that encode to a value decoding to the same ends.
+void check_adjacency_chunk(std::string_view bytes) {
+  using engine::adjacency_chunk::End;
+  using engine::TypeId;
+  const End first{TypeId{1}, NodeId{1000}, RelId{5000}};
+  std::vector<End> ends;
+  if (!engine::adjacency_chunk::decode(first, bytes, ends)) return;
+  if (ends.empty() || ends.front() != first) fail(kTarget, "a chunk does not start with its key");
+  for (size_t i = 1; i < ends.size(); ++i)
+    if (!(ends[i - 1] < ends[i])) fail(kTarget, "a chunk's ends are not strictly increasing");
+  auto size = engine::adjacency_chunk::size(bytes);
+  if (!size || *size != ends.size()) fail(kTarget, "a chunk's count differs from its ends");
+  std::string encoded = engine::adjacency_chunk::encode(ends);
+  std::vector<End> again;
+  if (!engine::adjacency_chunk::decode(first, encoded, again) || again != ends)
+    fail(kTarget, "a re-encoded chunk does not decode to the same ends");
+}
+
 }  // namespace
 
 void run_value_decoder(const uint8_t* data, size_t size) {
@@ -63,6 +86,7 @@ void run_value_decoder(const uint8_t* data, size_t size) {
   } else {
     check_not_internal(kTarget, rel.error());
   }
+  check_adjacency_chunk(bytes);
 }
 
 }  // namespace kg::fuzz
