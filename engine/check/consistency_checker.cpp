@@ -167,6 +167,7 @@ class Checker {
     if (h.size() != 28) return add("S1", "the header is " + str(h.size()) + " bytes (28 expected)");
     if (h.substr(0, 8) != kMagic) return add("S1", "the header does not start with KGRAPHDB");
     uint32_t version = coding::get_u32be(h.data() + 8);
+    header_version_ = version;
     if (version < kOldestReadableFormatVersion || version > kFormatVersion)
       add("S1", "the header has format version " + str(version) + " (expected " +
                     str(kOldestReadableFormatVersion) + " to " + str(kFormatVersion) + ")");
@@ -434,6 +435,13 @@ class Checker {
         add("S3", "adj holds a malformed chunk: key " + hex(key));
         continue;
       }
+      // Version 1 wrote one end per key: a longer chunk under its header means a write of format
+      // 2 was made without raising the header, which a kg reading only version 1 would misread.
+      if (header_version_ < 2 && ends.size() > 1 && !chunk_under_old_header_) {
+        chunk_under_old_header_ = true;
+        add("S1", "the header has format version " + str(header_version_) +
+                      ", but adj holds chunks of several ends (format 2), e.g. " + describe(key));
+      }
       const NodeId node{coding::get_u64be(key.data())};
       for (const adjacency_chunk::End& e : ends) {
         std::string end_key = keys::adj_key(node, first->direction, e.type, e.other, e.rel);
@@ -573,6 +581,8 @@ class Checker {
 
   std::vector<std::string> expected_label_nodes_;
   std::vector<std::string> expected_adj_;
+  uint32_t header_version_ = kFormatVersion;
+  bool chunk_under_old_header_ = false;  // reported once
   std::vector<std::string> expected_index_;
 };
 

@@ -270,7 +270,8 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Option
 
 Status Store::make_writable() const {
   std::lock_guard<std::mutex> lock(writable_mu_);
-  if (!read_only()) return Status();
+  // Already writable: only an older header left by a failed raise is retried (a no-op after).
+  if (!read_only()) return raise_header_version();
   KG_ASSIGN_OR_RETURN(std::shared_ptr<DbInstance> writable,
                       open_db(/*creating=*/false, /*read_only=*/false));
   {

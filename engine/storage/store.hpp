@@ -124,10 +124,12 @@ class Store {
   rocksdb::ColumnFamilyHandle* cf(Cf cf) const { return instance()->cf(cf); }
   // Whether the database is open read-only (no write has been asked for yet).
   bool read_only() const { return instance()->read_only(); }
-  // Opens the database read-write in place of the read-only open, if it is not already; then
-  // flushes when it finds more than StorageOptions::flush_at_open_after_logs write-ahead logs.
-  // Transactions that began before keep reading the read-only open. Errors as open(): kIOError,
-  // kCorruption from RocksDB (the graph then stays read-only, and the next call tries again).
+  // Opens the database read-write in place of the read-only open, if it is not already; raises an
+  // older header to kFormatVersion; then flushes when it finds more than
+  // StorageOptions::flush_at_open_after_logs write-ahead logs. Transactions that began before keep
+  // reading the read-only open. Errors as open(): kIOError, kCorruption from RocksDB (the graph
+  // then stays read-only, or keeps its older header, and the next call tries again: no write is
+  // made under an older header).
   Status make_writable() const;
 
   const rocksdb::WriteOptions& write_options() const;

@@ -6,7 +6,11 @@
 #include <iostream>
 #include <memory>
 
+#include "engine/graph.hpp"
+#include "engine/storage/coding.hpp"
+#include "engine/storage/key_codec.hpp"
 #include "engine/storage/store.hpp"
+#include "engine/txn/kv_transaction.hpp"
 #include "kg/connection.hpp"
 #include "kg/database.hpp"
 #include "kg/import.hpp"
@@ -222,6 +226,42 @@ TEST_CASE("the first write after opening reopens the graph writable and flushes 
   open.flush_at_open_after_logs = 0;
   auto f = sweep->sweep(open);
   report(f, "open, then a write");
+  CHECK(f.io_errors > 0);
+}
+
+// A graph of storage format 1 (the accounts' chain: every adjacency list holds one end, as
+// version 1 wrote them) whose first write adds ends to a list, making a chunk of several: the
+// header must be raised to 2 before, synced, or the write must fail. A fault anywhere leaves
+// either no such chunk or a raised header, which check_graph's S1 checks at every reopen.
+TEST_CASE("the first write to a version-1 graph raises its header", "[faults][open]") {
+  FaultSweep sweep(
+      [](Database& db) {
+        Connection conn(db);
+        REQUIRE(conn.query("UNWIND range(0, $n - 1) AS i CREATE (:Account {id: i, amount: $a})",
+                           {{"n", kAccounts}, {"a", kAmount}})
+                    .ok());
+        REQUIRE(conn.query("MATCH (a:Account), (b:Account) WHERE b.id = a.id + 1 "
+                           "CREATE (a)-[:PAYS {day: a.id}]->(b)")
+                    .ok());
+        engine::KvTransaction kv(db.graph()->store(), engine::KvTransaction::Mode::kWrite);
+        auto header = kv.get(engine::Cf::kMeta, engine::keys::kMetaHeader);
+        REQUIRE(header.ok());
+        REQUIRE(header->has_value());
+        std::string lowered = (*header)->substr(0, 8);
+        engine::coding::put_u32be(lowered, 1);
+        lowered += (*header)->substr(12);
+        REQUIRE(kv.put(engine::Cf::kMeta, engine::keys::kMetaHeader, lowered).ok());
+        REQUIRE(kv.commit().ok());
+      },
+      [](Database&) {});
+  FaultStep step{"open a version-1 graph, then add ends to a list", [](Database& db) {
+                   return cypher(db,
+                                 "MATCH (a:Account {id: 0}), (b:Account) WHERE b.id > 1 "
+                                 "CREATE (a)-[:PAYS {day: 99}]->(b)");
+                 }};
+  step.includes_open = true;
+  auto f = sweep.sweep(step);
+  report(f, "open a version-1 graph, then add ends to a list");
   CHECK(f.io_errors > 0);
 }
 

@@ -3,8 +3,8 @@
 // (engine/storage/adjacency_chunk.hpp), which reads `adj`'s values. A damaged store must give
 // kCorruption, not a crash.
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 #include "engine/storage/adjacency_chunk.hpp"
 #include "engine/storage/value_codec.hpp"
@@ -42,8 +42,8 @@ void check_record_round_trip(const Record& first, Encode encode, Decode decode) 
 // An adjacency chunk's value after a first end: whatever decodes must be strictly increasing ends
 // that encode to a value decoding to the same ends.
 void check_adjacency_chunk(std::string_view bytes) {
-  using engine::adjacency_chunk::End;
   using engine::TypeId;
+  using engine::adjacency_chunk::End;
   const End first{TypeId{1}, NodeId{1000}, RelId{5000}};
   std::vector<End> ends;
   if (!engine::adjacency_chunk::decode(first, bytes, ends)) return;

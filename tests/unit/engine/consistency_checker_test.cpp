@@ -166,6 +166,24 @@ TEST_CASE("check: S3, adjacency chunks that overlap", "[engine][check]") {
                                       "relationship 0), which overlaps the chunk before it"));
 }
 
+TEST_CASE("check: S1, chunks of several ends under a version-1 header", "[engine][check]") {
+  Fixture f;
+  KvTransaction kv(f.graph->store(), KvTransaction::Mode::kRead);
+  std::string header = *get(kv.get(Cf::kMeta, keys::kMetaHeader));
+  std::string lowered = header.substr(0, 8);
+  coding::put_u32be(lowered, 1);
+  lowered += header.substr(12);
+  f.put(Cf::kMeta, std::string(keys::kMetaHeader), lowered);
+  CHECK(f.violations() == "");  // every chunk of the fixture holds one end: a valid version 1
+  std::vector<adjacency_chunk::End> ends{{f.buys, NodeId{1}, RelId{0}},
+                                         {f.buys, NodeId{1}, RelId{7}}};
+  f.put(Cf::kAdj, keys::adj_key(NodeId{0}, Direction::kOutgoing, f.buys, NodeId{1}, RelId{0}),
+        adjacency_chunk::encode(ends));
+  CHECK_THAT(f.violations(),
+             Contains("S1: the header has format version 1, but adj holds chunks of several ends "
+                      "(format 2), e.g. (node 0, out, type 0, other 1, relationship 0)"));
+}
+
 TEST_CASE("check: R1, a relationship whose endpoint is missing", "[engine][check]") {
   Fixture f;
   f.del(Cf::kNodes, keys::node_key(NodeId{1}));
