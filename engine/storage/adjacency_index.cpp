@@ -35,24 +35,32 @@ Status write_chunks(KvTransaction& txn, NodeId node, Direction dir, std::span<co
   return put(ends.subspan(half));
 }
 
+// Positions `probe` on the chunk of (node, dir)'s list whose key is the last at or before `key`,
+// or, when `or_first` and no chunk is, on the list's first chunk. Returns whether it found one.
+Result<bool> find_chunk(KvCursor& probe, std::string_view list, std::string_view key,
+                        bool or_first) {
+  probe.seek_for_prev(key);
+  if (probe.valid() && probe.key().starts_with(list)) return true;
+  KG_TRY(probe.status());
+  if (!or_first) return false;
+  probe.seek(key);
+  if (probe.valid() && probe.key().starts_with(list)) return true;
+  KG_TRY(probe.status());
+  return false;
+}
+
 // Adds `end` to the list (node, dir): into the last chunk that starts at or before it, or else
 // the list's first chunk (which then starts with it), or else a chunk of its own.
 Status insert_end(KvTransaction& txn, NodeId node, Direction dir, End end) {
+  const std::string list = keys::adj_prefix(node, dir);
   const std::string key = keys::adj_key(node, dir, end.type, end.other, end.rel);
   std::vector<End> ends;
   std::string chunk_key;
-  {
-    KvCursor cursor = txn.scan_prefix(Cf::kAdj, keys::adj_prefix(node, dir));
-    cursor.seek_for_prev(key);
-    if (!cursor.valid()) {
-      KG_TRY(cursor.status());
-      cursor.seek(key);
-    }
-    if (cursor.valid()) {
-      KG_TRY(read_chunk(cursor, ends));
-      chunk_key = cursor.key();
-    }
-    KG_TRY(cursor.status());
+  KvCursor& probe = txn.probe(Cf::kAdj);
+  KG_ASSIGN_OR_RETURN(bool found, find_chunk(probe, list, key, /*or_first=*/true));
+  if (found) {
+    KG_TRY(read_chunk(probe, ends));
+    chunk_key = probe.key();
   }
   auto at = std::lower_bound(ends.begin(), ends.end(), end);
   if (at != ends.end() && *at == end) return Status();  // already there
@@ -64,16 +72,14 @@ Status insert_end(KvTransaction& txn, NodeId node, Direction dir, End end) {
 
 // Removes `end` from the list (node, dir), if it is there.
 Status erase_end(KvTransaction& txn, NodeId node, Direction dir, End end) {
+  const std::string list = keys::adj_prefix(node, dir);
   const std::string key = keys::adj_key(node, dir, end.type, end.other, end.rel);
   std::vector<End> ends;
-  std::string chunk_key;
-  {
-    KvCursor cursor = txn.scan_prefix(Cf::kAdj, keys::adj_prefix(node, dir));
-    cursor.seek_for_prev(key);
-    if (!cursor.valid()) return cursor.status();  // before every chunk: not there
-    KG_TRY(read_chunk(cursor, ends));
-    chunk_key = cursor.key();
-  }
+  KvCursor& probe = txn.probe(Cf::kAdj);
+  KG_ASSIGN_OR_RETURN(bool found, find_chunk(probe, list, key, /*or_first=*/false));
+  if (!found) return Status();  // before every chunk: not there
+  KG_TRY(read_chunk(probe, ends));
+  const std::string chunk_key(probe.key());
   auto at = std::lower_bound(ends.begin(), ends.end(), end);
   if (at == ends.end() || *at != end) return Status();
   const bool was_first = at == ends.begin();

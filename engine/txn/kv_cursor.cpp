@@ -14,12 +14,13 @@ struct KvCursor::Bounds {
 };
 
 KvCursor::KvCursor(std::string lower, std::string upper, const IteratorFactory& make_iterator,
-                   std::shared_ptr<const void> keep_alive)
+                   std::shared_ptr<const void> keep_alive, bool seek_to_lower)
     : keep_alive_(std::move(keep_alive)), bounds_(std::make_unique<Bounds>()) {
   bounds_->lower = std::move(lower);
   bounds_->upper = std::move(upper);
   bounds_->upper_slice = rocksdb::Slice(bounds_->upper);
   it_.reset(make_iterator(bounds_->upper.empty() ? nullptr : &bounds_->upper_slice));
+  if (!seek_to_lower) return;
   it_->Seek(bounds_->lower);
   update_valid();
 }

@@ -25,9 +25,11 @@ class KvCursor {
   // Makes the iterator with `make_iterator(upper_bound)` (upper_bound is nullptr when `upper` is
   // empty, and lives as long as the cursor), then seeks to `lower`.
   using IteratorFactory = std::function<rocksdb::Iterator*(const rocksdb::Slice* upper_bound)>;
-  // `keep_alive` (the database the iterator reads) is held until the iterator is gone.
+  // `keep_alive` (the database the iterator reads) is held until the iterator is gone. With
+  // `seek_to_lower` false the cursor starts unpositioned (not valid) until seek() or
+  // seek_for_prev().
   KvCursor(std::string lower, std::string upper, const IteratorFactory& make_iterator,
-           std::shared_ptr<const void> keep_alive = nullptr);
+           std::shared_ptr<const void> keep_alive = nullptr, bool seek_to_lower = true);
   KvCursor(KvCursor&&) noexcept;
   KvCursor& operator=(KvCursor&&) noexcept;
   ~KvCursor();

@@ -45,6 +45,7 @@ uint64_t KvTransaction::snapshot_sequence() const {
 
 void KvTransaction::release() {
   open_ = false;
+  for (auto& probe : probes_) probe.reset();  // before the snapshot and batch they read
   if (snapshot_ != nullptr) {
     db_->db()->ReleaseSnapshot(snapshot_);
     snapshot_ = nullptr;
@@ -121,6 +122,23 @@ KvCursor KvTransaction::scan(Cf cf, std::string lower, std::string upper) const 
         return batch_->NewIteratorWithBase(db_->cf(cf), base);
       },
       db_);
+}
+
+KvCursor& KvTransaction::probe(Cf cf) {
+  std::unique_ptr<KvCursor>& probe = probes_[static_cast<size_t>(cf)];
+  if (probe == nullptr) {
+    // Always merged with the batch, even before this transaction writes `cf`: the cursor lives on
+    // across the writes that follow.
+    probe = std::make_unique<KvCursor>(
+        std::string(), std::string(),
+        [&](const rocksdb::Slice*) {
+          rocksdb::Iterator* base = db_->db()->NewIterator(*read_options_, db_->cf(cf));
+          if (batch_ == nullptr) return base;
+          return batch_->NewIteratorWithBase(db_->cf(cf), base);
+        },
+        db_, /*seek_to_lower=*/false);
+  }
+  return *probe;
 }
 
 KvCursor KvTransaction::scan_prefix(Cf cf, std::string_view prefix) const {

@@ -62,6 +62,13 @@ class KvTransaction {
   KvCursor scan(Cf cf, std::string lower, std::string upper) const;
   // Keys that start with `prefix`.
   KvCursor scan_prefix(Cf cf, std::string_view prefix) const;
+  // A cursor over all of `cf` that sees this transaction's writes, made at the first call and
+  // kept until the transaction ends, for lookups that need a seek (a point read by prefix or the
+  // last key before a target) without paying for a new RocksDB iterator each time. It starts
+  // unpositioned, and must be positioned again (seek / seek_for_prev) at every use: it stays
+  // usable across the transaction's writes, but its position and views do not.
+  // REQUIRES: a write transaction, open.
+  KvCursor& probe(Cf cf);
 
   // Writes every buffered write atomically. On error nothing was written and the transaction is
   // rolled back. A read transaction just ends. REQUIRES: is_open().
@@ -95,6 +102,8 @@ class KvTransaction {
   // Buffered writes per column family: a family this transaction has not written is read from
   // the snapshot directly, without a lookup in the batch's index.
   std::array<uint32_t, kNumCfs> cf_writes_{};
+  // probe()'s cursors; declared after what they read, so destroyed before it.
+  std::array<std::unique_ptr<KvCursor>, kNumCfs> probes_;
 };
 
 }  // namespace kg::engine
