@@ -41,30 +41,52 @@ struct RelInfo {
   uint64_t dst;
 };
 
-// Walks the sorted `expected` keys and the keys of `cursor` together. `accept` says whether an
-// actual key is well-formed (a malformed one is reported by it and left out of the comparison).
-// Calls `missing` for each expected key not stored and `extra` for each stored key not expected.
+// Matches the keys of a column family, seen in increasing order, with the `expected` ones (sorted
+// and deduplicated here): calls `missing` for each expected key never seen and `extra` for each
+// key seen but not expected. Call finish() after the last key.
+class SortedMerge {
+ public:
+  SortedMerge(std::vector<std::string>& expected,
+              const std::function<void(const std::string&)>& missing,
+              const std::function<void(std::string_view)>& extra)
+      : expected_(expected), missing_(missing), extra_(extra) {
+    std::sort(expected_.begin(), expected_.end());
+    expected_.erase(std::unique(expected_.begin(), expected_.end()), expected_.end());
+  }
+  void see(std::string_view key) {
+    while (next_ < expected_.size() && std::string_view(expected_[next_]) < key)
+      missing_(expected_[next_++]);
+    if (next_ < expected_.size() && std::string_view(expected_[next_]) == key) {
+      ++next_;
+    } else {
+      extra_(key);
+    }
+  }
+  void finish() {
+    for (; next_ < expected_.size(); ++next_) missing_(expected_[next_]);
+  }
+
+ private:
+  std::vector<std::string>& expected_;
+  const std::function<void(const std::string&)>& missing_;
+  const std::function<void(std::string_view)>& extra_;
+  size_t next_ = 0;
+};
+
+// SortedMerge over the keys of `cursor`. `accept` says whether an actual key is well-formed (a
+// malformed one is reported by it and left out of the comparison).
 Status merge_compare(
     std::vector<std::string>& expected, KvCursor cursor,
     const std::function<bool(std::string_view key, std::string_view value)>& accept,
     const std::function<void(const std::string&)>& missing,
     const std::function<void(std::string_view)>& extra, uint64_t& scanned) {
-  std::sort(expected.begin(), expected.end());
-  expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
-  size_t i = 0;
+  SortedMerge merge(expected, missing, extra);
   for (; cursor.valid(); cursor.next()) {
     ++scanned;
-    std::string_view key = cursor.key();
-    if (!accept(key, cursor.value())) continue;
-    while (i < expected.size() && std::string_view(expected[i]) < key) missing(expected[i++]);
-    if (i < expected.size() && std::string_view(expected[i]) == key) {
-      ++i;
-    } else {
-      extra(key);
-    }
+    if (accept(cursor.key(), cursor.value())) merge.see(cursor.key());
   }
   KG_TRY(cursor.status());
-  for (; i < expected.size(); ++i) missing(expected[i]);
+  merge.finish();
   return Status();
 }
 
@@ -416,10 +438,9 @@ class Checker {
                                   : " is (" + str(r->src) + ")-[type " + str(r->type) + "]->(" +
                                         str(r->dst) + ")"));
     };
-    std::vector<std::string>& expected = expected_adj_;
-    std::sort(expected.begin(), expected.end());
-    expected.erase(std::unique(expected.begin(), expected.end()), expected.end());
-    size_t i = 0;
+    std::function<void(const std::string&)> on_missing = missing;
+    std::function<void(std::string_view)> on_extra = extra;
+    SortedMerge merge(expected_adj_, on_missing, on_extra);
     std::string previous;  // the key of the last end seen
     std::vector<adjacency_chunk::End> ends;
     KvCursor c = kv_.scan(Cf::kAdj, "", "");
@@ -452,16 +473,11 @@ class Checker {
           break;
         }
         previous = end_key;
-        while (i < expected.size() && expected[i] < end_key) missing(expected[i++]);
-        if (i < expected.size() && expected[i] == end_key) {
-          ++i;
-        } else {
-          extra(end_key);
-        }
+        merge.see(end_key);
       }
     }
     KG_TRY(c.status());
-    for (; i < expected.size(); ++i) missing(expected[i]);
+    merge.finish();
     return Status();
   }
 

@@ -27,17 +27,25 @@ constexpr int64_t kAmount = 100;
 
 // Ten accounts of 100 with a chain of payments between them (and, when `indexed`, an index on
 // Account.id), flushed to SST files, and one note that is only in the write-ahead log.
+// The accounts and their chain of payments.
+void create_accounts(Database& db) {
+  Connection conn(db);
+  REQUIRE(conn.query("UNWIND range(0, $n - 1) AS i CREATE (:Account {id: i, amount: $a})",
+                     {{"n", kAccounts}, {"a", kAmount}})
+              .ok());
+  REQUIRE(conn.query("MATCH (a:Account), (b:Account) WHERE b.id = a.id + 1 "
+                     "CREATE (a)-[:PAYS {day: a.id}]->(b)")
+              .ok());
+}
+
 std::unique_ptr<FaultSweep> accounts_sweep(bool indexed = false) {
   return std::make_unique<FaultSweep>(
       [indexed](Database& db) {
-        Connection conn(db);
-        if (indexed) REQUIRE(conn.query("CREATE INDEX account_id FOR (a:Account) ON (a.id)").ok());
-        REQUIRE(conn.query("UNWIND range(0, $n - 1) AS i CREATE (:Account {id: i, amount: $a})",
-                           {{"n", kAccounts}, {"a", kAmount}})
-                    .ok());
-        REQUIRE(conn.query("MATCH (a:Account), (b:Account) WHERE b.id = a.id + 1 "
-                           "CREATE (a)-[:PAYS {day: a.id}]->(b)")
-                    .ok());
+        if (indexed) {
+          Connection conn(db);
+          REQUIRE(conn.query("CREATE INDEX account_id FOR (a:Account) ON (a.id)").ok());
+        }
+        create_accounts(db);
       },
       [](Database& db) {
         Connection conn(db);
@@ -236,13 +244,7 @@ TEST_CASE("the first write after opening reopens the graph writable and flushes 
 TEST_CASE("the first write to a version-1 graph raises its header", "[faults][open]") {
   FaultSweep sweep(
       [](Database& db) {
-        Connection conn(db);
-        REQUIRE(conn.query("UNWIND range(0, $n - 1) AS i CREATE (:Account {id: i, amount: $a})",
-                           {{"n", kAccounts}, {"a", kAmount}})
-                    .ok());
-        REQUIRE(conn.query("MATCH (a:Account), (b:Account) WHERE b.id = a.id + 1 "
-                           "CREATE (a)-[:PAYS {day: a.id}]->(b)")
-                    .ok());
+        create_accounts(db);
         engine::KvTransaction kv(db.graph()->store(), engine::KvTransaction::Mode::kWrite);
         auto header = kv.get(engine::Cf::kMeta, engine::keys::kMetaHeader);
         REQUIRE(header.ok());

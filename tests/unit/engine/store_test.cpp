@@ -144,9 +144,10 @@ TEST_CASE("store: a graph of another format version is refused with both version
   auto store = Store::open(path, Options());
   REQUIRE_FALSE(store.ok());
   CHECK(store.error().code() == StatusCode::kInvalidArgument);
-  CHECK_THAT(store.error().message(),
-             Catch::Contains("format version 99") &&
-                 Catch::Contains("reads versions 1 to " + std::to_string(kg::engine::kFormatVersion)));
+  CHECK_THAT(
+      store.error().message(),
+      Catch::Contains("format version 99") &&
+          Catch::Contains("reads versions 1 to " + std::to_string(kg::engine::kFormatVersion)));
 }
 
 TEST_CASE("store: a header with the wrong magic is not a kg graph", "[engine][store]") {
