@@ -35,33 +35,43 @@ Status write_chunks(KvTransaction& txn, NodeId node, Direction dir, std::span<co
   return put(ends.subspan(half));
 }
 
-// Positions `probe` on the chunk of (node, dir)'s list whose key is the last at or before `key`,
-// or, when `or_first` and no chunk is, on the list's first chunk. Returns whether it found one.
-Result<bool> find_chunk(KvCursor& probe, std::string_view list, std::string_view key,
-                        bool or_first) {
-  probe.seek_for_prev(key);
-  if (probe.valid() && probe.key().starts_with(list)) return true;
-  KG_TRY(probe.status());
-  if (!or_first) return false;
-  probe.seek(key);
-  if (probe.valid() && probe.key().starts_with(list)) return true;
-  KG_TRY(probe.status());
-  return false;
+// Reads into `chunk_key` and `ends` the chunk of (node, dir)'s list whose key is the last at or
+// before `key`, or, when `or_first` and no chunk is, the list's first chunk. Leaves `chunk_key`
+// empty when there is none. Most lists are one chunk, so it looks forward first (a seek to the
+// list, then a step past its first chunk): a backward seek costs more, reading every version of a
+// chunk that the transaction's snapshot holds. It seeks backward only for a key past a list's
+// second chunk.
+Status load_chunk(KvCursor& probe, std::string_view list, std::string_view key, bool or_first,
+                  std::string& chunk_key, std::vector<End>& ends) {
+  chunk_key.clear();
+  ends.clear();
+  auto in_list = [&] { return probe.valid() && probe.key().starts_with(list); };
+  probe.seek(list);
+  if (!in_list()) return probe.status();                // an empty list
+  if (probe.key() > key && !or_first) return Status();  // before the list's first chunk
+  KG_TRY(read_chunk(probe, ends));
+  chunk_key = probe.key();
+  if (chunk_key > key) return Status();  // before the first chunk, which takes the end
+  probe.next();
+  if (!in_list() || probe.key() > key) return probe.status();  // the first chunk is the one
+  probe.seek_for_prev(key);  // past the second chunk: the last chunk at or before the key
+  if (!in_list()) {
+    KG_TRY(probe.status());
+    return Status::corruption("an adjacency chunk vanished during a lookup");
+  }
+  KG_TRY(read_chunk(probe, ends));
+  chunk_key = probe.key();
+  return Status();
 }
 
 // Adds `end` to the list (node, dir): into the last chunk that starts at or before it, or else
 // the list's first chunk (which then starts with it), or else a chunk of its own.
 Status insert_end(KvTransaction& txn, NodeId node, Direction dir, End end) {
-  const std::string list = keys::adj_prefix(node, dir);
   const std::string key = keys::adj_key(node, dir, end.type, end.other, end.rel);
   std::vector<End> ends;
   std::string chunk_key;
-  KvCursor& probe = txn.probe(Cf::kAdj);
-  KG_ASSIGN_OR_RETURN(bool found, find_chunk(probe, list, key, /*or_first=*/true));
-  if (found) {
-    KG_TRY(read_chunk(probe, ends));
-    chunk_key = probe.key();
-  }
+  KG_TRY(load_chunk(txn.probe(Cf::kAdj), keys::adj_prefix(node, dir), key, /*or_first=*/true,
+                    chunk_key, ends));
   auto at = std::lower_bound(ends.begin(), ends.end(), end);
   if (at != ends.end() && *at == end) return Status();  // already there
   ends.insert(at, end);
@@ -72,16 +82,13 @@ Status insert_end(KvTransaction& txn, NodeId node, Direction dir, End end) {
 
 // Removes `end` from the list (node, dir), if it is there.
 Status erase_end(KvTransaction& txn, NodeId node, Direction dir, End end) {
-  const std::string list = keys::adj_prefix(node, dir);
   const std::string key = keys::adj_key(node, dir, end.type, end.other, end.rel);
   std::vector<End> ends;
-  KvCursor& probe = txn.probe(Cf::kAdj);
-  KG_ASSIGN_OR_RETURN(bool found, find_chunk(probe, list, key, /*or_first=*/false));
-  if (!found) return Status();  // before every chunk: not there
-  KG_TRY(read_chunk(probe, ends));
-  const std::string chunk_key(probe.key());
+  std::string chunk_key;
+  KG_TRY(load_chunk(txn.probe(Cf::kAdj), keys::adj_prefix(node, dir), key, /*or_first=*/false,
+                    chunk_key, ends));
   auto at = std::lower_bound(ends.begin(), ends.end(), end);
-  if (at == ends.end() || *at != end) return Status();
+  if (at == ends.end() || *at != end) return Status();  // not there
   const bool was_first = at == ends.begin();
   ends.erase(at);
   // Without its first end the chunk moves to the key of its new first one.
