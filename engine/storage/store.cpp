@@ -94,6 +94,14 @@ int block_cache_shard_bits(uint64_t capacity) {
   return bits;
 }
 
+// The meta `header` record of this kg's format: magic, kFormatVersion, the graph's 16-byte UUID.
+std::string header_record(std::string_view uuid) {
+  std::string header(kMagic);
+  coding::put_u32be(header, kFormatVersion);
+  header += uuid;
+  return header;
+}
+
 std::string to_hex(std::string_view bytes) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;
@@ -288,9 +296,7 @@ Status Store::raise_header_version() const {
   KG_TRY(from_rocksdb(db()->Get(rocksdb::ReadOptions(), cf(Cf::kMeta), keys::kMetaHeader, &header),
                       "cannot read graph header"));
   if (header.size() < kMagic.size() + 4) return Status::corruption("graph header is too short");
-  std::string raised = header.substr(0, kMagic.size());
-  coding::put_u32be(raised, kFormatVersion);
-  raised += header.substr(kMagic.size() + 4);
+  std::string raised = header_record(std::string_view(header).substr(kMagic.size() + 4));
   rocksdb::WriteOptions sync;
   sync.sync = true;
   KG_TRY(from_rocksdb(db()->Put(sync, cf(Cf::kMeta), keys::kMetaHeader, raised),
@@ -361,9 +367,7 @@ Status Store::check_or_write_header(bool creating) {
       return Status::invalid_argument("'" + path_ + "' is not a kg graph: it has no kg header");
     KG_TRY(make_writable());
     std::string uuid = random_uuid();
-    header = std::string(kMagic);
-    coding::put_u32be(header, kFormatVersion);
-    header += uuid;
+    header = header_record(uuid);
     rocksdb::WriteBatch batch;
     batch.Put(cf(Cf::kMeta), keys::kMetaHeader, header).PermitUncheckedError();
     rocksdb::WriteOptions sync;
