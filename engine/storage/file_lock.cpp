@@ -39,9 +39,12 @@ Result<std::unique_ptr<FileLock>> FileLock::acquire(const std::string& path) {
     }
     return Status::io_error("cannot lock " + path + ": " + errno_text(err));
   }
+  // Written over the old content, then cut to length: never truncated to empty first, which makes
+  // ext4 write the file out at close (its guard for files replaced by truncation), an fsync's
+  // worth of work at every close of a graph.
   std::string pid = std::to_string(::getpid()) + "\n";
-  if (::ftruncate(fd, 0) != 0 ||
-      ::pwrite(fd, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size())) {
+  if (::pwrite(fd, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size()) ||
+      ::ftruncate(fd, static_cast<off_t>(pid.size())) != 0) {
     int err = errno;
     ::close(fd);
     return Status::io_error("cannot write lock file " + path + ": " + errno_text(err));

@@ -223,12 +223,39 @@ std::shared_ptr<const DbInstance> Store::instance() const {
 
 const rocksdb::WriteOptions& Store::write_options() const { return *write_options_; }
 
+namespace {
+
+// Judges an existing RocksDB database at `path` by its column families. OK when it has all of
+// kg's; OK with *creating set when some are missing but kg.lock is there (kg creates them one by
+// one, and an interrupted creation is finished by creating the rest); else why it is not a graph.
+Status judge_column_families(const std::string& path, rocksdb::Env* env, bool has_kg_lock,
+                             bool* creating) {
+  rocksdb::DBOptions list_options;
+  if (env != nullptr) list_options.env = env;
+  std::vector<std::string> existing;
+  auto s = rocksdb::DB::ListColumnFamilies(list_options, path, &existing);
+  if (!s.ok()) return from_rocksdb(s, "cannot open graph at '" + path + "'");
+  for (std::string_view name : kCfNames) {
+    if (std::find(existing.begin(), existing.end(), name) != existing.end()) continue;
+    if (has_kg_lock) {
+      *creating = true;
+      continue;
+    }
+    return Status::invalid_argument("'" + path +
+                                    "' is not a kg graph: it is a RocksDB database without kg's "
+                                    "column family '" +
+                                    std::string(name) + "'");
+  }
+  return Status();
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Options& options,
                                            const StorageOptions& storage) {
   if (path.empty()) return Status::invalid_argument("graph path is empty");
   bool has_kg_lock = false;
   bool creating = false;
-  std::vector<std::string> existing;  // the column families of an existing database
   switch (classify(path, &has_kg_lock)) {
     case DirKind::kNotADirectory:
       return Status::invalid_argument("'" + path + "' is not a kg graph: it is not a directory");
@@ -246,31 +273,25 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& path, const Option
       creating = true;
       break;
     }
-    case DirKind::kRocksDb: {
-      // Judge the column families before taking the lock, so a foreign database is left as found.
-      rocksdb::DBOptions list_options;
-      if (storage.env != nullptr) list_options.env = storage.env;
-      auto s = rocksdb::DB::ListColumnFamilies(list_options, path, &existing);
-      if (!s.ok()) return from_rocksdb(s, "cannot open graph at '" + path + "'");
-      for (std::string_view name : kCfNames) {
-        if (std::find(existing.begin(), existing.end(), name) != existing.end()) continue;
-        // kg creates its column families one by one; one that stopped part way left kg.lock.
-        if (has_kg_lock) {
-          creating = true;
-          continue;
-        }
-        return Status::invalid_argument("'" + path +
-                                        "' is not a kg graph: it is a RocksDB database without "
-                                        "kg's column family '" +
-                                        std::string(name) + "'");
-      }
+    case DirKind::kRocksDb:
+      // A graph kg made has kg.lock, and opens without listing its column families first (a
+      // read of CURRENT and the MANIFEST, a tenth of an open): only a failed open looks at them.
+      // A database without kg.lock is judged before the lock is taken, so a foreign one is left
+      // as found.
+      if (!has_kg_lock) KG_TRY(judge_column_families(path, storage.env, false, &creating));
       break;
-    }
   }
   std::unique_ptr<Store> store(new Store(path, options, storage));
   KG_ASSIGN_OR_RETURN(store->lock_, FileLock::acquire((fs::path(path) / kLockFileName).string()));
-  store->existing_ = std::move(existing);
-  KG_ASSIGN_OR_RETURN(store->instance_, store->open_db(creating, /*read_only=*/!creating));
+  Result<std::shared_ptr<DbInstance>> instance = store->open_db(creating, /*read_only=*/!creating);
+  if (!instance.ok() && !creating) {
+    // Why it failed: a database that lacks kg's column families is not kg's, or is kg's creation
+    // interrupted (which is finished now); otherwise the open's own error stands.
+    KG_TRY(judge_column_families(path, storage.env, has_kg_lock, &creating));
+    if (creating) instance = store->open_db(creating, /*read_only=*/false);
+  }
+  if (!instance.ok()) return instance.status();
+  store->instance_ = std::move(instance).value();
   KG_TRY(store->check_or_write_header(creating));
   if (creating) KG_TRY(store->flush_if_many_logs(store->flush_at_open_after_logs_));
   return store;
@@ -342,7 +363,16 @@ Result<std::shared_ptr<DbInstance>> Store::open_db(bool creating, bool read_only
     if (read_only) descriptors.back().options.memtable_prefix_bloom_size_ratio = 0;
   }
   descriptors.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
-  for (const auto& name : existing_) {
+  // A read-write open must name every column family the database has, kg's or not. (A database
+  // being created may not exist yet.)
+  std::vector<std::string> existing;
+  if (!read_only) {
+    rocksdb::DBOptions list_options;
+    list_options.env = db_env_.get();
+    auto s = rocksdb::DB::ListColumnFamilies(list_options, path_, &existing);
+    if (!s.ok() && !creating) return from_rocksdb(s, "cannot open graph at '" + path_ + "'");
+  }
+  for (const auto& name : existing) {
     bool known = name == rocksdb::kDefaultColumnFamilyName ||
                  std::find(kCfNames.begin(), kCfNames.end(), name) != kCfNames.end();
     if (!known) descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());

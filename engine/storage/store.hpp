@@ -148,8 +148,7 @@ class Store {
 
  private:
   Store(std::string path, Options options, const StorageOptions& storage);
-  // Opens the database, read-only or not. REQUIRES: existing_ lists its column families unless
-  // `creating`.
+  // Opens the database, read-only or not; a read-only open opens only kg's column families.
   Result<std::shared_ptr<DbInstance>> open_db(bool creating, bool read_only) const;
   Status check_or_write_header(bool creating);
   // StorageOptions::flush_at_open_after_logs. REQUIRES: the database is open read-write.
@@ -168,7 +167,6 @@ class Store {
   std::string uuid_;
   mutable uint32_t header_version_ = kFormatVersion;  // the header's; guarded by writable_mu_
   std::unique_ptr<FileLock> lock_;
-  std::vector<std::string> existing_;      // the column families found at open
   std::shared_ptr<rocksdb::Cache> cache_;  // table blocks, for every open of the database
   std::unique_ptr<rocksdb::WriteOptions> write_options_;
   mutable std::mutex writable_mu_;  // one make_writable() at a time

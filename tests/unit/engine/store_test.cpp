@@ -2,6 +2,7 @@
 #include <rocksdb/db.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -173,6 +174,42 @@ TEST_CASE("store: a graph whose creation stopped before the header is completed 
   auto store = Store::open(path, Options());
   REQUIRE(store.ok());
   CHECK((*store)->uuid().size() == 32);
+}
+
+TEST_CASE("store: a graph whose creation stopped between column families is completed on open",
+          "[engine][store]") {
+  TempDir dir;
+  std::string path = dir.sub("g");
+  REQUIRE(Store::open(path, Options()).ok());
+  with_raw_rocksdb(path, [](rocksdb::DB* db, auto& cfs) {
+    REQUIRE(db->DropColumnFamily(cfs.at("prop_index")).ok());
+  });
+  // kg.lock is there, so the open that fails for the missing column family finishes the creation.
+  auto store = Store::open(path, Options());
+  REQUIRE(store.ok());
+  CHECK_FALSE((*store)->read_only());
+  store = kg::Status::internal("closed");
+  std::vector<std::string> names;
+  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
+  CHECK(std::find(names.begin(), names.end(), "prop_index") != names.end());
+}
+
+TEST_CASE("store: a graph holding a column family kg does not know opens, and becomes writable",
+          "[engine][store]") {
+  TempDir dir;
+  std::string path = dir.sub("g");
+  REQUIRE(Store::open(path, Options()).ok());
+  with_raw_rocksdb(path, [](rocksdb::DB* db, auto&) {
+    rocksdb::ColumnFamilyHandle* extra = nullptr;
+    REQUIRE(db->CreateColumnFamily(rocksdb::ColumnFamilyOptions(), "extra", &extra).ok());
+    db->DestroyColumnFamilyHandle(extra);
+  });
+  auto store = Store::open(path, Options());
+  REQUIRE(store.ok());
+  CHECK((*store)->read_only());  // opened without listing its column families
+  // A read-write open must name "extra" too, or RocksDB refuses it.
+  REQUIRE((*store)->make_writable().ok());
+  CHECK_FALSE((*store)->read_only());
 }
 
 TEST_CASE("store: a second open in the same process is refused as locked", "[engine][store]") {
