@@ -136,8 +136,10 @@ void AdjacencyCursor::open_scan(Direction dir) {
   std::string upper = keys::prefix_successor(lower);
   if (type_ && to_underlying(*type_) != UINT32_MAX)
     upper = keys::adj_prefix(node_, dir, TypeId{to_underlying(*type_) + 1});
-  if (!cursor_ || !cursor_->rebound(lower, upper))
-    cursor_.emplace(txn_.scan(Cf::kAdj, lower, upper));
+  // A typed scan starts with its seek_for_prev, so the cursor is not positioned at `lower` first.
+  const bool seek_to_lower = !type_;
+  if (!cursor_ || !cursor_->rebound(lower, upper, seek_to_lower))
+    cursor_.emplace(txn_.scan(Cf::kAdj, lower, upper, seek_to_lower));
   if (type_) {
     cursor_->seek_for_prev(keys::adj_prefix(node_, dir, *type_));
     if (!cursor_->valid() && cursor_->status().ok()) cursor_->seek(lower);

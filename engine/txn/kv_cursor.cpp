@@ -53,7 +53,7 @@ void KvCursor::seek_for_prev(std::string_view target) {
   if (valid_ && it_->key().compare(rocksdb::Slice(bounds_->lower)) < 0) valid_ = false;
 }
 
-bool KvCursor::rebound(std::string_view lower, std::string_view upper) {
+bool KvCursor::rebound(std::string_view lower, std::string_view upper, bool seek_to_lower) {
   if (bounds_->upper.empty() || upper.empty()) return false;
   // The iterator holds a pointer to upper_slice and reads it at every Seek and Next (RocksDB's
   // iterate_upper_bound, also what auto_prefix_mode compares the seek key with), so changing the
@@ -61,8 +61,12 @@ bool KvCursor::rebound(std::string_view lower, std::string_view upper) {
   bounds_->lower.assign(lower);
   bounds_->upper.assign(upper);
   bounds_->upper_slice = rocksdb::Slice(bounds_->upper);
-  it_->Seek(bounds_->lower);
-  update_valid();
+  if (seek_to_lower) {
+    it_->Seek(bounds_->lower);
+    update_valid();
+  } else {
+    valid_ = false;
+  }
   return true;
 }
 

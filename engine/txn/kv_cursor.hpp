@@ -42,11 +42,12 @@ class KvCursor {
   // Positions on the last key <= target, when it is in range (>= lower); otherwise the cursor is
   // not valid. REQUIRES: target < upper (when upper is set). next() then moves forward from it.
   void seek_for_prev(std::string_view target);
-  // Moves the cursor to the range [lower, upper) and seeks to `lower`, reusing the RocksDB
-  // iterator (cheaper than a new cursor: no new iterator tree). Returns false, changing nothing,
-  // when the cursor was made with an empty `upper` or `upper` is empty (the RocksDB iterator's
-  // bound cannot be added or dropped); then make a new cursor.
-  bool rebound(std::string_view lower, std::string_view upper);
+  // Moves the cursor to the range [lower, upper) and seeks to `lower` (or, with `seek_to_lower`
+  // false, leaves it unpositioned for a seek_for_prev()), reusing the RocksDB iterator (cheaper
+  // than a new cursor: no new iterator tree). Returns false, changing nothing, when the cursor was
+  // made with an empty `upper` or `upper` is empty (the RocksDB iterator's bound cannot be added
+  // or dropped); then make a new cursor.
+  bool rebound(std::string_view lower, std::string_view upper, bool seek_to_lower = true);
   std::string_view key() const;
   std::string_view value() const;
   // Non-ok when iteration stopped on an I/O error or corruption.

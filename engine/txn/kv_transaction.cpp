@@ -110,7 +110,8 @@ Status KvTransaction::del(Cf cf, std::string_view key) {
   return from_rocksdb(batch_->Delete(db_->cf(cf), rocksdb::Slice(key.data(), key.size())), "write");
 }
 
-KvCursor KvTransaction::scan(Cf cf, std::string lower, std::string upper) const {
+KvCursor KvTransaction::scan(Cf cf, std::string lower, std::string upper,
+                             bool seek_to_lower) const {
   return KvCursor(
       std::move(lower), std::move(upper),
       [&](const rocksdb::Slice* upper_bound) {
@@ -121,7 +122,7 @@ KvCursor KvTransaction::scan(Cf cf, std::string lower, std::string upper) const 
         // The merged iterator gets no bounds (KvCursor checks them), so nothing points at `ro`.
         return batch_->NewIteratorWithBase(db_->cf(cf), base);
       },
-      db_);
+      db_, seek_to_lower);
 }
 
 KvCursor& KvTransaction::probe(Cf cf) {

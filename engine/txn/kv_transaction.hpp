@@ -58,8 +58,9 @@ class KvTransaction {
   Status put(Cf cf, std::string_view key, std::string_view value);
   Status del(Cf cf, std::string_view key);
 
-  // Keys in [lower, upper) in byte order; an empty `upper` means no upper bound.
-  KvCursor scan(Cf cf, std::string lower, std::string upper) const;
+  // Keys in [lower, upper) in byte order; an empty `upper` means no upper bound. With
+  // `seek_to_lower` false the cursor starts unpositioned (see KvCursor).
+  KvCursor scan(Cf cf, std::string lower, std::string upper, bool seek_to_lower = true) const;
   // Keys that start with `prefix`.
   KvCursor scan_prefix(Cf cf, std::string_view prefix) const;
   // A cursor over all of `cf` that sees this transaction's writes, made at the first call and

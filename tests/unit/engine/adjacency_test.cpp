@@ -215,6 +215,19 @@ TEST_CASE("adjacency: lists stay ordered and chunked through inserts and deletes
         if (ty == to_underlying(type)) of_type.emplace_back(other, rel);
       CHECK(ends_of(r->expand(hub, Direction::kOutgoing, type)) == of_type);
     }
+    // One cursor moved by reset() between types, nodes and no type (an expansion reuses its
+    // cursor row after row) yields what a new one does.
+    auto moved = r->expand(nodes[1], Direction::kOutgoing);
+    for (std::optional<TypeId> type : {std::optional{y}, std::optional<TypeId>(), std::optional{x},
+                                       std::optional{y}, std::optional{x}}) {
+      moved.reset(hub, Direction::kOutgoing, type);
+      std::vector<std::pair<uint64_t, uint64_t>> got;
+      for (; moved.valid(); moved.next())
+        got.emplace_back(to_underlying(moved.entry().other), to_underlying(moved.entry().rel));
+      CHECK(moved.status().ok());
+      CHECK(got == ends_of(r->expand(hub, Direction::kOutgoing, type)));
+      moved.reset(nodes[1], Direction::kIncoming, type);  // another list between
+    }
     // Chunks never hold more than kMaxEntries and add up to the list.
     uint64_t sum = 0;
     for (uint64_t n : chunk_sizes(*f.graph, hub, Direction::kOutgoing)) {
