@@ -15,21 +15,35 @@ Status ExecContext::check_interrupt() const {
 }
 
 Result<const engine::NodeRecord*> ExecContext::node_record(NodeId id) {
-  auto it = nodes_.find(id);
-  if (it == nodes_.end()) {
+  uint32_t* slot = node_slots_.find(to_underlying(id));
+  if (slot == nullptr || *slot == 0) {
     KG_ASSIGN_OR_RETURN(auto record, txn_.get_node(id));
-    it = nodes_.emplace(id, std::move(record)).first;
+    remember_node(id, std::move(record));
+    slot = node_slots_.find(to_underlying(id));
   }
-  return it->second ? &*it->second : nullptr;
+  const auto& record = node_records_[*slot - 1];
+  return record ? &*record : nullptr;
+}
+
+void ExecContext::remember_node(NodeId id, std::optional<engine::NodeRecord> record) {
+  node_records_.push_back(std::move(record));
+  *node_slots_.try_emplace(to_underlying(id)).first = static_cast<uint32_t>(node_records_.size());
+}
+
+void ExecContext::invalidate(NodeId id) {
+  if (uint32_t* slot = node_slots_.find(to_underlying(id))) *slot = 0;
 }
 
 Status ExecContext::prefetch_nodes(std::vector<NodeId>& ids) {
-  std::erase_if(ids, [&](NodeId id) { return nodes_.find(id) != nodes_.end(); });
+  std::erase_if(ids, [&](NodeId id) {
+    const uint32_t* slot = node_slots_.find(to_underlying(id));
+    return slot != nullptr && *slot != 0;
+  });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   if (ids.size() < 2) return Status();  // node_record() reads one as cheaply
   KG_ASSIGN_OR_RETURN(auto records, txn_.get_nodes(ids));
-  for (size_t i = 0; i < ids.size(); ++i) nodes_.emplace(ids[i], std::move(records[i]));
+  for (size_t i = 0; i < ids.size(); ++i) remember_node(ids[i], std::move(records[i]));
   return Status();
 }
 
