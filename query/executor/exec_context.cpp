@@ -15,19 +15,24 @@ Status ExecContext::check_interrupt() const {
 }
 
 Result<const engine::NodeRecord*> ExecContext::node_record(NodeId id) {
-  uint32_t* slot = node_slots_.find(to_underlying(id));
-  if (slot == nullptr || *slot == 0) {
-    KG_ASSIGN_OR_RETURN(auto record, txn_.get_node(id));
-    remember_node(id, std::move(record));
-    slot = node_slots_.find(to_underlying(id));
+  const std::optional<engine::NodeRecord>* record = cached_node(id);
+  if (record == nullptr) {
+    KG_ASSIGN_OR_RETURN(auto read, txn_.get_node(id));
+    record = &remember_node(id, std::move(read));
   }
-  const auto& record = node_records_[*slot - 1];
-  return record ? &*record : nullptr;
+  return *record ? &**record : nullptr;
 }
 
-void ExecContext::remember_node(NodeId id, std::optional<engine::NodeRecord> record) {
+const std::optional<engine::NodeRecord>* ExecContext::cached_node(NodeId id) const {
+  const uint32_t* slot = node_slots_.find(to_underlying(id));
+  return slot != nullptr && *slot != 0 ? &node_records_[*slot - 1] : nullptr;
+}
+
+const std::optional<engine::NodeRecord>& ExecContext::remember_node(
+    NodeId id, std::optional<engine::NodeRecord> record) {
   node_records_.push_back(std::move(record));
   *node_slots_.try_emplace(to_underlying(id)).first = static_cast<uint32_t>(node_records_.size());
+  return node_records_.back();
 }
 
 void ExecContext::invalidate(NodeId id) {
@@ -35,10 +40,7 @@ void ExecContext::invalidate(NodeId id) {
 }
 
 Status ExecContext::prefetch_nodes(std::vector<NodeId>& ids) {
-  std::erase_if(ids, [&](NodeId id) {
-    const uint32_t* slot = node_slots_.find(to_underlying(id));
-    return slot != nullptr && *slot != 0;
-  });
+  std::erase_if(ids, [&](NodeId id) { return cached_node(id) != nullptr; });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   if (ids.size() < 2) return Status();  // node_record() reads one as cheaply

@@ -83,8 +83,12 @@ class ExecContext : public FunctionContext {
   double random() override;
 
  private:
-  // Caches `record` as id's (replacing an invalidated one).
-  void remember_node(NodeId id, std::optional<engine::NodeRecord> record);
+  // The record read for `id` (empty when the node does not exist), or nullptr when it was not read
+  // or was invalidated since.
+  const std::optional<engine::NodeRecord>* cached_node(NodeId id) const;
+  // Caches `record` as id's (replacing an invalidated one) and returns it.
+  const std::optional<engine::NodeRecord>& remember_node(NodeId id,
+                                                         std::optional<engine::NodeRecord> record);
 
   engine::Transaction& txn_;
   const Map& params_;
