@@ -349,6 +349,7 @@ int run_import_command(int argc, char** argv) {
     std::cerr << "kg import: " << a.error().message() << "\n(kg import --help shows the options)\n";
     return kExitUsage;
   }
+  a->options.warm_cache = false;  // the process ends after the import: no query will use it
   std::error_code ec;
   const bool existed = std::filesystem::exists(a->db_dir, ec) || ec;
   int status;

@@ -6,12 +6,15 @@
 #include <chrono>
 #include <cstring>
 
+#include <rocksdb/cache.h>
+
 #include "engine/loader/graph_writer.hpp"
 #include "engine/loader/id_map.hpp"
 #include "engine/loader/import_context.hpp"
 #include "engine/loader/progress.hpp"
 #include "engine/loader/scratch_dir.hpp"
 #include "engine/loader/skip_log.hpp"
+#include "engine/storage/cache_warmer.hpp"
 #include "engine/txn/bulk_write.hpp"
 
 namespace kg::engine::loader {
@@ -75,6 +78,17 @@ Result<uint64_t> total_bytes(const ImportOptions& o) {
   return total;
 }
 
+// Fills up to half the block cache with the imported graph's blocks that random lookups read,
+// the first-read first: property indexes (finding nodes by value), node records, adjacency
+// lists. Half, so that the blocks queries go on to read still fit. Not label scans, which read
+// their blocks in order, nor relationship records, read only for properties: at scale m (100k
+// nodes, 1M relationships) they would triple the warming's time (77 -> 281 ms), which is spent
+// stepping through keys.
+void warm_after_import(const Store& store) {
+  static constexpr Cf kOrder[] = {Cf::kPropIndex, Cf::kNodes, Cf::kAdj};
+  warm_block_cache(store, kOrder, store.block_cache()->GetCapacity() / 2);
+}
+
 }  // namespace
 
 Result<ImportSummary> bulk_import(Graph& graph, const ImportOptions& options) {
@@ -102,6 +116,8 @@ Result<ImportSummary> bulk_import(Graph& graph, const ImportOptions& options) {
   KG_ASSIGN_OR_RETURN(auto files, writer.finish(progress));
   KG_TRY(progress.begin("ingesting"));
   KG_TRY(bulk->ingest(files, writer.next_node_id(), writer.next_rel_id()));
+  bulk.reset();  // committed: let other writers in while the cache warms
+  if (options.warm_cache) warm_after_import(graph.store());
 
   ImportSummary summary;
   summary.nodes = writer.nodes();

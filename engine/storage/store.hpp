@@ -139,6 +139,8 @@ class Store {
   rocksdb::Env* env() const { return env_; }
   // The file system RocksDB runs on: env()'s, keeping what a failed ingest would delete.
   IngestGuardFs& ingest_guard() const { return *guard_fs_; }
+  // The cache of table blocks, shared by every open of the database. Never null.
+  const std::shared_ptr<rocksdb::Cache>& block_cache() const { return cache_; }
   // The 16-byte UUID written when the graph was created, as 32 hex digits.
   const std::string& uuid() const { return uuid_; }
 
