@@ -136,6 +136,12 @@ rocksdb::ColumnFamilyOptions column_family_options(Cf cf,
   t.block_cache = cache;
   t.cache_index_and_filter_blocks = true;
   t.pin_l0_filter_and_index_blocks_in_cache = true;
+  // Every table's index and filter stay pinned in the cache while the table is open (not only
+  // level 0's: an import's files go to the last level), so a lookup does not find them through
+  // the cache's hash table and lock each time: warm point lookups 7% faster, hop1 5% (scale m).
+  // They are 1.6% of the data (4.1 MB at scale l), charged to the cache: they outgrow the
+  // default 256 MiB cache only past some 15 GB of tables.
+  t.metadata_cache_options.unpartitioned_pinning = rocksdb::PinningTier::kAll;
   t.format_version = 5;
   t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   // 8 KiB blocks compress better than 4 KiB (more shared context, half the index entries) and
