@@ -8,12 +8,15 @@
 #include "engine/storage/key_codec.hpp"
 #include "engine/txn/bulk_write.hpp"
 #include "engine/txn/kv_transaction.hpp"
+#include "engine/txn/read_view.hpp"
 #include "engine/txn/transaction.hpp"
 
 namespace kg::engine {
 
 Graph::Graph(std::unique_ptr<Store> store)
-    : store_(std::move(store)), projections_(std::make_unique<analytics::ProjectionCache>()) {}
+    : store_(std::move(store)),
+      read_views_(std::make_unique<ReadViewPool>()),
+      projections_(std::make_unique<analytics::ProjectionCache>()) {}
 Graph::~Graph() = default;
 
 Result<std::unique_ptr<Graph>> Graph::open(const std::string& path, const Options& options,

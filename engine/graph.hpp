@@ -19,6 +19,7 @@
 namespace kg::engine {
 
 class BulkWrite;
+class ReadViewPool;
 class Transaction;
 namespace analytics {
 class ProjectionCache;
@@ -60,6 +61,9 @@ class Graph {
   Result<std::unique_lock<std::timed_mutex>> lock_writer();
 
   std::unique_ptr<Store> store_;
+  // Snapshots and iterators that read transactions pass on while the graph is unchanged
+  // (engine/txn/read_view.hpp). Declared after store_: its views close before the database.
+  std::unique_ptr<ReadViewPool> read_views_;
   std::unique_ptr<Catalog> catalog_;
   std::timed_mutex writer_mu_;
   // Next ids to allocate. Guarded by writer_mu_ (only the write transaction reads or changes them).

@@ -6,6 +6,7 @@
 #include "engine/graph.hpp"
 #include "engine/storage/ingest_guard_fs.hpp"
 #include "engine/storage/rocksdb_status.hpp"
+#include "engine/txn/read_view.hpp"
 
 namespace kg::engine {
 
@@ -78,6 +79,9 @@ Status BulkWrite::ingest(const std::array<std::vector<std::string>, kNumCfs>& fi
     guard.begin_ingest(external_files);
     s = from_rocksdb(graph_.store_->db()->IngestExternalFiles(args), "ingest");
     guard.end_ingest(s.ok());
+    // An ingest advances the sequence number only for files that need one (those overlapping
+    // existing keys); files at sequence 0 change the graph without it.
+    graph_.read_views_->invalidate();
   }
   if (s.ok()) {
     graph_.catalog_->publish(delta_);

@@ -27,7 +27,11 @@ KvCursor::KvCursor(std::string lower, std::string upper, const IteratorFactory& 
 
 KvCursor::KvCursor(KvCursor&&) noexcept = default;
 KvCursor& KvCursor::operator=(KvCursor&&) noexcept = default;
-KvCursor::~KvCursor() = default;
+KvCursor::~KvCursor() {
+  if (home_ == nullptr || it_ == nullptr || !it_->status().ok()) return;
+  std::shared_ptr<Home> home = std::move(home_);
+  home->park(home_tag_, std::move(*this));  // leaves this cursor empty, to be destroyed as such
+}
 
 void KvCursor::update_valid() {
   // Bounds are checked here as well as by RocksDB, because a write transaction's own writes are

@@ -6,6 +6,7 @@
 // Thread-safety: not thread-safe; one cursor is used by one thread.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -53,6 +54,21 @@ class KvCursor {
   // Non-ok when iteration stopped on an I/O error or corruption.
   Status status() const;
 
+  // Where a cursor goes when it is destroyed, instead of freeing its RocksDB iterator, for reuse
+  // by a later read on the same snapshot (engine/txn/read_view.hpp).
+  class Home {
+   public:
+    virtual ~Home() = default;
+    // Takes `cursor`, or lets it go (freeing its iterator). `tag` is set_home()'s.
+    virtual void park(uint32_t tag, KvCursor&& cursor) = 0;
+  };
+  // At destruction, hands this cursor (without its home) to `home` with `tag`, unless its
+  // iteration failed.
+  void set_home(std::shared_ptr<Home> home, uint32_t tag) {
+    home_ = std::move(home);
+    home_tag_ = tag;
+  }
+
  private:
   void update_valid();
 
@@ -61,6 +77,8 @@ class KvCursor {
   std::unique_ptr<Bounds> bounds_;          // heap-allocated: the iterator points into it
   std::unique_ptr<rocksdb::Iterator> it_;
   bool valid_ = false;
+  std::shared_ptr<Home> home_;
+  uint32_t home_tag_ = 0;
 };
 
 }  // namespace kg::engine

@@ -7,6 +7,7 @@
 
 #include "engine/storage/key_codec.hpp"
 #include "engine/storage/rocksdb_status.hpp"
+#include "engine/txn/read_view.hpp"
 
 namespace kg::engine {
 
@@ -17,16 +18,25 @@ constexpr uint32_t kSortedCommitMinWrites = 64;
 
 }  // namespace
 
-KvTransaction::KvTransaction(const Store& store, Mode mode)
-    : store_(store), mode_(mode), read_options_(std::make_unique<rocksdb::ReadOptions>()) {
+KvTransaction::KvTransaction(const Store& store, Mode mode, ReadViewPool* views)
+    : store_(store),
+      mode_(mode),
+      views_(views),
+      read_options_(std::make_unique<rocksdb::ReadOptions>()) {
   thread_local const bool perf_off = [] {
     rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
     return true;
   }();
   (void)perf_off;
   if (mode_ == Mode::kWrite) writable_ = store_.make_writable();
-  db_ = store_.instance();
-  snapshot_ = db_->db()->GetSnapshot();
+  if (mode_ == Mode::kRead && views_ != nullptr) {
+    view_ = views_->acquire(store_);
+    db_ = view_->db();
+    snapshot_ = view_->snapshot();
+  } else {
+    db_ = store_.instance();
+    snapshot_ = db_->db()->GetSnapshot();
+  }
   read_options_->snapshot = snapshot_;
   // Use prefix Bloom filters whenever a scan's bounds stay inside one prefix, and total order
   // otherwise, so every scan is correct whatever its range.
@@ -46,7 +56,10 @@ uint64_t KvTransaction::snapshot_sequence() const {
 void KvTransaction::release() {
   open_ = false;
   for (auto& probe : probes_) probe.reset();  // before the snapshot and batch they read
-  if (snapshot_ != nullptr) {
+  if (view_ != nullptr) {
+    views_->release(store_, std::move(view_));  // the view owns the snapshot
+    snapshot_ = nullptr;
+  } else if (snapshot_ != nullptr) {
     db_->db()->ReleaseSnapshot(snapshot_);
     snapshot_ = nullptr;
   }
@@ -112,6 +125,23 @@ Status KvTransaction::del(Cf cf, std::string_view key) {
 
 KvCursor KvTransaction::scan(Cf cf, std::string lower, std::string upper,
                              bool seek_to_lower) const {
+  // A read transaction's bounded scans reuse the iterators of earlier ones on the same view, and
+  // leave theirs to later ones. (A scan without an upper bound cannot be rebound to one.)
+  if (view_ != nullptr && !upper.empty()) {
+    std::optional<KvCursor> spare = view_->take(cf);
+    if (spare && spare->rebound(lower, upper, seek_to_lower)) {
+      spare->set_home(view_, static_cast<uint32_t>(cf));
+      return std::move(*spare);
+    }
+    KvCursor cursor = new_cursor(cf, std::move(lower), std::move(upper), seek_to_lower);
+    cursor.set_home(view_, static_cast<uint32_t>(cf));
+    return cursor;
+  }
+  return new_cursor(cf, std::move(lower), std::move(upper), seek_to_lower);
+}
+
+KvCursor KvTransaction::new_cursor(Cf cf, std::string lower, std::string upper,
+                                   bool seek_to_lower) const {
   return KvCursor(
       std::move(lower), std::move(upper),
       [&](const rocksdb::Slice* upper_bound) {
@@ -188,6 +218,9 @@ Status KvTransaction::commit() {
   } else if (batch != nullptr && batch->Count() > 0) {
     result = from_rocksdb(db_->db()->Write(store_.write_options(), batch), "commit");
   }
+  // Views are checked against the sequence number when borrowed; dropping the idle ones now
+  // also lets go of what they pin.
+  if (views_ != nullptr && batch != nullptr && batch->Count() > 0) views_->invalidate();
   release();
   return result;
 }

@@ -32,13 +32,19 @@ struct ReadOptions;
 
 namespace kg::engine {
 
+class ReadView;
+class ReadViewPool;
+
 class KvTransaction {
  public:
   enum class Mode { kRead, kWrite };
 
   // REQUIRES: `store` outlives the transaction. A write transaction makes the store writable
   // (Store::make_writable); when that fails, reads still work and commit() returns its error.
-  KvTransaction(const Store& store, Mode mode);
+  // With `views`, a read transaction borrows its snapshot and bounded scans' iterators from it
+  // (engine/txn/read_view.hpp), and a write transaction's commit invalidates it. REQUIRES:
+  // `views` outlives the transaction and is only used with `store`.
+  KvTransaction(const Store& store, Mode mode, ReadViewPool* views = nullptr);
   ~KvTransaction();
   KvTransaction(const KvTransaction&) = delete;
   KvTransaction& operator=(const KvTransaction&) = delete;
@@ -89,10 +95,14 @@ class KvTransaction {
 
  private:
   void release();
+  // A cursor with a new RocksDB iterator (see scan()).
+  KvCursor new_cursor(Cf cf, std::string lower, std::string upper, bool seek_to_lower) const;
   rocksdb::Status sorted_batch(rocksdb::WriteBatch& out) const;
 
   const Store& store_;
   Mode mode_;
+  ReadViewPool* views_;
+  std::shared_ptr<ReadView> view_;        // a read transaction's, borrowed from views_
   Status writable_;                       // a write transaction's Store::make_writable()
   std::shared_ptr<const DbInstance> db_;  // the open of the database this transaction reads
   bool open_ = true;

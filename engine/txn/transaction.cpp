@@ -42,7 +42,8 @@ std::string encode_u64(uint64_t v) {
 Transaction::Transaction(Graph& graph, std::unique_lock<std::timed_mutex> writer_lock)
     : graph_(graph),
       kv_(*graph.store_,
-          writer_lock.owns_lock() ? KvTransaction::Mode::kWrite : KvTransaction::Mode::kRead),
+          writer_lock.owns_lock() ? KvTransaction::Mode::kWrite : KvTransaction::Mode::kRead,
+          graph.read_views_.get()),
       writer_lock_(std::move(writer_lock)),
       indexes_(graph.catalog_->indexes()) {
   if (writer_lock_.owns_lock()) {  // the counters belong to the writer

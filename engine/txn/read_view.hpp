@@ -1,0 +1,95 @@
+// ReadView and ReadViewPool: read transactions that find the graph unchanged since the last one
+// share its snapshot and reuse its RocksDB iterators.
+//
+// A new RocksDB iterator costs about as much as the seek it is made for: at scale m a lookup in a
+// property index takes 2.4 us with a new iterator and 1.5 us with one made before. A prepared
+// statement run again and again, each run its own read transaction, reads the same few column
+// families: with a view, its runs after the first make no iterator and take no snapshot.
+//
+// Thread-safety: ReadViewPool is thread-safe. A view is lent to one transaction at a time; its
+// cursors may be destroyed on any thread (park() locks).
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+#include "engine/storage/store.hpp"
+#include "engine/txn/kv_cursor.hpp"
+
+namespace rocksdb {
+class Snapshot;
+}
+
+namespace kg::engine {
+
+// One snapshot of one open of the database, with the cursors made on it that are not in use.
+class ReadView : public KvCursor::Home {
+ public:
+  // Takes a snapshot of `db` now. `epoch` is the pool's at that time.
+  ReadView(std::shared_ptr<const DbInstance> db, uint64_t epoch);
+  ~ReadView() override;
+  ReadView(const ReadView&) = delete;
+  ReadView& operator=(const ReadView&) = delete;
+
+  const std::shared_ptr<const DbInstance>& db() const { return db_; }
+  const rocksdb::Snapshot* snapshot() const { return snapshot_; }
+  uint64_t sequence() const { return sequence_; }
+  uint64_t epoch() const { return epoch_; }
+  std::chrono::steady_clock::time_point created() const { return created_; }
+
+  // A cursor of `cf` made on this view's snapshot and given back, if there is one. It was made
+  // with an upper bound (so KvCursor::rebound works) and without a write batch; its position and
+  // bounds are those it was left with.
+  std::optional<KvCursor> take(Cf cf);
+  // Keeps `cursor` (of column family number `tag`) for take(), a few per column family.
+  void park(uint32_t tag, KvCursor&& cursor) override;
+
+ private:
+  static constexpr size_t kMaxSparePerCf = 4;
+
+  std::shared_ptr<const DbInstance> db_;
+  const rocksdb::Snapshot* snapshot_;
+  uint64_t sequence_;
+  uint64_t epoch_;
+  std::chrono::steady_clock::time_point created_ = std::chrono::steady_clock::now();
+  std::mutex mu_;  // guards spare_
+  std::array<std::vector<KvCursor>, kNumCfs> spare_;
+};
+
+// The views that no transaction holds, reused while the graph has not changed: same open of the
+// database, no commit since (RocksDB's latest sequence number is the view's), no ingest since
+// (invalidate()); and for at most a second, because a view's iterators keep the table files
+// they read, which a compaction may have replaced, from being deleted.
+class ReadViewPool {
+ public:
+  ReadViewPool() = default;
+  ReadViewPool(const ReadViewPool&) = delete;
+  ReadViewPool& operator=(const ReadViewPool&) = delete;
+
+  // A view of the graph as `store` holds it now, the caller's until release().
+  std::shared_ptr<ReadView> acquire(const Store& store);
+  // Gives `view` back: kept when the graph is still as it saw it, else dropped.
+  void release(const Store& store, std::shared_ptr<ReadView> view);
+  // The graph changed, maybe without advancing the sequence number (an ingest at sequence 0):
+  // no view made before is reused. Also drops the idle views at once, so their snapshots and
+  // iterators stop pinning old data.
+  void invalidate();
+
+ private:
+  static constexpr size_t kMaxIdle = 4;
+  static constexpr std::chrono::seconds kMaxAge{1};
+  // Whether `view` still sees the graph as it is. REQUIRES: mu_ held.
+  bool current(const ReadView& view, const DbInstance& db) const;
+
+  std::atomic<uint64_t> epoch_{0};
+  std::mutex mu_;  // guards idle_
+  std::vector<std::shared_ptr<ReadView>> idle_;
+};
+
+}  // namespace kg::engine
