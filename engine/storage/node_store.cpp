@@ -19,15 +19,14 @@ Result<std::vector<std::optional<NodeRecord>>> get_many(const KvTransaction& txn
   std::vector<std::string> keys;
   keys.reserve(nodes.size());
   for (NodeId n : nodes) keys.push_back(keys::node_key(n));  // big-endian: ascending
-  KG_ASSIGN_OR_RETURN(auto values, txn.multi_get(Cf::kNodes, keys));
   std::vector<std::optional<NodeRecord>> out(nodes.size());
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    if (!values[i]) continue;
-    auto record = values::decode_node(*values[i]);
+  KG_TRY(txn.multi_get(Cf::kNodes, keys, [&](size_t i, std::string_view value) -> Status {
+    auto record = values::decode_node(value);
     if (!record)
       return record.error().with_context("node " + std::to_string(to_underlying(nodes[i])));
     out[i] = std::move(record).value();
-  }
+    return Status();
+  }));
   return out;
 }
 

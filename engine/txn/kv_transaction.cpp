@@ -80,15 +80,16 @@ Result<std::optional<std::string>> KvTransaction::get(Cf cf, std::string_view ke
   return std::optional<std::string>(std::move(value));
 }
 
-Result<std::vector<std::optional<std::string>>> KvTransaction::multi_get(
-    Cf cf, std::span<const std::string> keys) const {
-  std::vector<std::optional<std::string>> out(keys.size());
+Status KvTransaction::multi_get(
+    Cf cf, std::span<const std::string> keys,
+    const std::function<Status(size_t i, std::string_view value)>& found) const {
   if (batch_ != nullptr && cf_writes_[static_cast<size_t>(cf)] > 0) {
     // Reads of this transaction's own writes go through its batch, one key at a time.
     for (size_t i = 0; i < keys.size(); ++i) {
-      KG_ASSIGN_OR_RETURN(out[i], get(cf, keys[i]));
+      KG_ASSIGN_OR_RETURN(std::optional<std::string> value, get(cf, keys[i]));
+      if (value) KG_TRY(found(i, *value));
     }
-    return out;
+    return Status();
   }
   std::vector<rocksdb::Slice> slices;
   slices.reserve(keys.size());
@@ -100,9 +101,9 @@ Result<std::vector<std::optional<std::string>>> KvTransaction::multi_get(
   for (size_t i = 0; i < keys.size(); ++i) {
     if (statuses[i].IsNotFound()) continue;
     if (!statuses[i].ok()) return from_rocksdb(statuses[i], "read");
-    out[i].emplace(values[i].data(), values[i].size());
+    KG_TRY(found(i, std::string_view(values[i].data(), values[i].size())));
   }
-  return out;
+  return Status();
 }
 
 Status KvTransaction::put(Cf cf, std::string_view key, std::string_view value) {

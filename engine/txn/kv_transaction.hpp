@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -55,10 +56,12 @@ class KvTransaction {
 
   // The value of `key`, nullopt when absent. kIOError / kCorruption from RocksDB.
   Result<std::optional<std::string>> get(Cf cf, std::string_view key) const;
-  // The values of `keys`, in their order (nullopt for absent ones), in one batched lookup, which
-  // costs less per key than get() does. REQUIRES: `keys` ascending in byte order.
-  Result<std::vector<std::optional<std::string>>> multi_get(
-      Cf cf, std::span<const std::string> keys) const;
+  // Looks `keys` up in one batch, which costs less per key than get() does, and calls
+  // `found(i, value)` for each key present, in order, with a view of its value valid during the
+  // call (not copied out of the block cache). Stops at the first error `found` returns, or
+  // kIOError / kCorruption from RocksDB. REQUIRES: `keys` ascending in byte order.
+  Status multi_get(Cf cf, std::span<const std::string> keys,
+                   const std::function<Status(size_t i, std::string_view value)>& found) const;
 
   // Buffer a write. REQUIRES: is_write() && is_open().
   Status put(Cf cf, std::string_view key, std::string_view value);
