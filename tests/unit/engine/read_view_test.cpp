@@ -24,6 +24,21 @@ using kg::testing::TempDir;
 
 namespace {
 
+// A new graph's Store, in a temporary directory.
+class NewGraph {
+ public:
+  NewGraph() {
+    auto store = Store::open(dir_.sub("g"), Options());
+    REQUIRE(store.ok());
+    store_ = std::move(store).value();
+  }
+  const Store& store() const { return *store_; }
+
+ private:
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
 // Commits `key` = "" in `nodes` (through a transaction without a pool unless `views` is given).
 void put(const Store& store, const std::string& key, ReadViewPool* views = nullptr) {
   KvTransaction w(store, KvTransaction::Mode::kWrite, views);
@@ -45,10 +60,8 @@ std::string keys(const Store& store, ReadViewPool& views, const std::string& low
 
 TEST_CASE("read views: an unchanged graph's reads share one view and its iterators",
           "[engine][read_view]") {
-  TempDir dir;
-  auto store = Store::open(dir.sub("g"), Options());
-  REQUIRE(store.ok());
-  const Store& s = **store;
+  NewGraph graph;
+  const Store& s = graph.store();
   put(s, "b");
   put(s, "d");
   ReadViewPool pool;
@@ -84,10 +97,8 @@ TEST_CASE("read views: an unchanged graph's reads share one view and its iterato
 
 TEST_CASE("read views: a commit is seen by the next read, whoever committed it",
           "[engine][read_view]") {
-  TempDir dir;
-  auto store = Store::open(dir.sub("g"), Options());
-  REQUIRE(store.ok());
-  const Store& s = **store;
+  NewGraph graph;
+  const Store& s = graph.store();
   put(s, "b");
   ReadViewPool pool;
   CHECK(keys(s, pool) == "b ");
@@ -111,10 +122,8 @@ TEST_CASE("read views: a commit is seen by the next read, whoever committed it",
 
 TEST_CASE("read views: invalidate() makes the next read take a new snapshot",
           "[engine][read_view]") {
-  TempDir dir;
-  auto store = Store::open(dir.sub("g"), Options());
-  REQUIRE(store.ok());
-  const Store& s = **store;
+  NewGraph graph;
+  const Store& s = graph.store();
   ReadViewPool pool;
   std::shared_ptr<ReadView> view = pool.acquire(s);
   std::shared_ptr<ReadView> kept = view;  // keeps the address from being reused
