@@ -7,13 +7,8 @@
 
 namespace kg::engine {
 
-uint64_t warm_block_cache(const Store& store, std::span<const Cf> cfs, uint64_t budget_bytes) {
+void warm_block_cache(const Store& store, std::span<const Cf> cfs, uint64_t budget_bytes) {
   const std::shared_ptr<rocksdb::Cache>& cache = store.block_cache();
-  const uint64_t before = cache->GetUsage();
-  auto grown = [&] {
-    const uint64_t now = cache->GetUsage();
-    return now > before ? now - before : 0;
-  };
   std::shared_ptr<const DbInstance> db = store.instance();
   rocksdb::ReadOptions scan;
   scan.readahead_size = 2u << 20;  // the files are read front to back
@@ -28,10 +23,9 @@ uint64_t warm_block_cache(const Store& store, std::span<const Cf> cfs, uint64_t 
     std::unique_ptr<rocksdb::Iterator> it(db->db()->NewIterator(scan, db->cf(cf)));
     uint32_t keys = 0;
     for (it->SeekToFirst(); it->Valid(); it->Next())
-      if (++keys % kKeysBetweenChecks == 0 && cache->GetUsage() >= budget_bytes) return grown();
+      if (++keys % kKeysBetweenChecks == 0 && cache->GetUsage() >= budget_bytes) return;
     if (!it->status().ok()) break;
   }
-  return grown();
 }
 
 }  // namespace kg::engine

@@ -12,11 +12,10 @@ namespace kg::engine {
 // cache holds `budget_bytes` (counting what it held before) or every one has been read. Blocks
 // already cached are not read again. Read errors end the warming early and are not reported: the
 // data is unchanged, and a later read that needs the block meets the same error.
-// Returns the bytes the cache grew by.
 //
 // For after a bulk import (engine/loader): its files are written outside RocksDB, so, unlike
 // blocks a flush wrote, none of them is cached, and the first lookups would each read and
 // decompress a block of the file.
-uint64_t warm_block_cache(const Store& store, std::span<const Cf> cfs, uint64_t budget_bytes);
+void warm_block_cache(const Store& store, std::span<const Cf> cfs, uint64_t budget_bytes);
 
 }  // namespace kg::engine
