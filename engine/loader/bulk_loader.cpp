@@ -82,8 +82,9 @@ Result<uint64_t> total_bytes(const ImportOptions& o) {
 // lookups read, the first-read first: property indexes (finding nodes by value), node records,
 // adjacency lists. The last quarter stays for the blocks the first queries read that were not
 // warmed; past that the cache's LRU order evicts warmed blocks no query touched first. (Half
-// the default 256 MiB cache held a third of scale l's adjacency lists; three quarters, two
-// thirds: kgbench's 2-hop counts at l 16.5 -> 12.3 ms, shortest paths 84 -> 59 ms.) Not label
+// of a 256 MiB cache held a third of scale l's adjacency lists; three quarters, two thirds:
+// kgbench's 2-hop counts at l 16.5 -> 12.3 ms, shortest paths 84 -> 59 ms. Three quarters of
+// the default 512 MiB hold all three column families at l, 250 MB uncompressed.) Not label
 // scans, which read their blocks in order, nor relationship records, read only for properties:
 // at scale m (100k nodes, 1M relationships) they would triple the warming's time (77 -> 281 ms),
 // which is spent stepping through keys.

@@ -15,8 +15,12 @@ struct Options {
   // process) may lose the last commits; the graph stays consistent either way.
   bool sync_writes = true;
 
-  // Size of the block cache shared by all column families, in bytes.
-  uint64_t block_cache_bytes = 256ull << 20;
+  // Size of the block cache shared by all column families, in bytes: the most memory the graph
+  // keeps of its table blocks (uncompressed) between queries. It fills only as blocks are read,
+  // and after a bulk import (ImportOptions::warm_cache). The default holds the name index, node
+  // records and adjacency lists of a graph of a million nodes and ten million relationships
+  // (250 MB at scale l of docs/performance.md), with room for what queries read beside them.
+  uint64_t block_cache_bytes = 512ull << 20;
 
   // How long begin_write() waits for another write transaction of this process to finish before
   // it fails with kBusy, in milliseconds.
