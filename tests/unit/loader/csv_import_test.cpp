@@ -232,14 +232,14 @@ TEST_CASE("import csv: a larger import spills sort runs and stays consistent", "
   CHECK(fx.rows("MATCH ()-[r:A]->() RETURN count(r)") == std::to_string((5 * n + 2) / 3) + "\n");
 }
 
-TEST_CASE("import csv: rels tables are ZSTD, others LZ4HC, nodes and rels without filters",
+TEST_CASE("import csv: rels tables are ZSTD, others LZ4HC, nodes, rels and adj without filters",
           "[loader][import]") {
   ImportFixture fx;
   ImportOptions o = nodes_options({"N"}, {fx.file("n.csv", ":ID,name\na,A\nb,B\n")});
   o.relationships.push_back({"R", {fx.file("r.csv", ":START_ID,:END_ID\na,b\nb,a\n")}});
   fx.import_ok(o);
   using kg::engine::Cf;
-  CHECK(fx.table_formats(Cf::kAdj) == "LZ4HC filter\n");
+  CHECK(fx.table_formats(Cf::kAdj) == "LZ4HC no-filter\n");
   CHECK(fx.table_formats(Cf::kRels) == "ZSTD no-filter\n");
   CHECK(fx.table_formats(Cf::kNodes) == "LZ4HC no-filter\n");
   CHECK(fx.table_formats(Cf::kLabelNodes) == "LZ4HC filter\n");
