@@ -47,6 +47,7 @@
 #include <utility>
 #include <vector>
 
+#include "bench/peer_workload.hpp"
 #include "common/quoted_string.hpp"
 #include "kg/connection.hpp"
 #include "kg/database.hpp"
@@ -69,36 +70,7 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// --- the workload's statements
-// ---------------------------------------------------------------------- Same semantics as the
-// peers' queries (cypher_peer.js, bench_sqlite.js): outgoing edges of any type, one hop1 row per
-// edge, hop2 counts distinct end nodes of 2-edge walks (which may be the start or a 1-hop node),
-// the shortest outgoing path of 1..max hops, top 10 by in-degree with ties by name ascending.
-
-constexpr std::string_view kConstraint =
-    "CREATE CONSTRAINT entity_name IF NOT EXISTS FOR (n:Entity) REQUIRE n.name IS UNIQUE";
-constexpr std::string_view kPoint =
-    "MATCH (n:Entity {name: $name}) RETURN n.id AS id, labels(n) AS labels, n.founded AS founded";
-constexpr std::string_view kHop1 = "MATCH (a:Entity {name: $name})-->(b) RETURN b.name AS name";
-constexpr std::string_view kHop2 =
-    "MATCH (a:Entity {name: $name})-->()-->(c) RETURN count(DISTINCT c) AS n";
-// {max} is replaced by queries.json's path_max_hops.
-constexpr std::string_view kPath =
-    "MATCH (a:Entity {name: $a}), (b:Entity {name: $b}), p = shortestPath((a)-[*1..{max}]->(b)) "
-    "RETURN length(p) AS len";
-constexpr std::string_view kAggTypes = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n";
-constexpr std::string_view kAggTop10 =
-    "MATCH ()-->(b) WITH b, count(*) AS indeg "
-    "RETURN b.name AS name, indeg ORDER BY indeg DESC, name ASC LIMIT 10";
-constexpr std::string_view kReopen = "MATCH (n:Entity {name: $name}) RETURN n.founded AS founded";
-
-// --- errors: the program stops at the first one with exit status 1 (run_all.sh records the error)
-
-[[noreturn]] void die(std::string_view what, std::string_view why) {
-  std::fprintf(stderr, "kgbench: %.*s: %.*s\n", static_cast<int>(what.size()), what.data(),
-               static_cast<int>(why.size()), why.data());
-  std::exit(1);
-}
+// --- errors: the program stops at the first one with exit status 1 (die, peer_workload.hpp)
 
 void check(const Status& s, std::string_view what) {
   if (!s.ok()) die(what, s.to_string());
@@ -107,188 +79,6 @@ void check(const Status& s, std::string_view what) {
 QueryResult checked(QueryResult r, std::string_view what) {
   if (!r.ok()) die(what, r.status().to_string());
   return r;
-}
-
-// --- a minimal JSON reader for queries.json and meta.json
-// ------------------------------------------ Enough for what gen.js writes: objects, arrays,
-// strings (with the usual escapes), numbers.
-
-struct Json {
-  enum Kind { kNull, kNumber, kString, kArray, kObject } kind = kNull;
-  double number = 0;
-  std::string string;
-  std::vector<Json> array;
-  std::map<std::string, Json> object;
-
-  const Json& operator[](const std::string& key) const {
-    auto it = object.find(key);
-    if (it == object.end()) die("queries.json", "no field " + key);
-    return it->second;
-  }
-};
-
-class JsonParser {
- public:
-  explicit JsonParser(std::string_view text) : s_(text) {}
-
-  Json parse() {
-    Json v = value();
-    ws();
-    if (i_ != s_.size()) fail("trailing text");
-    return v;
-  }
-
- private:
-  [[noreturn]] void fail(const char* why) {
-    die("JSON", std::string(why) + " at " + std::to_string(i_));
-  }
-  void ws() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t'))
-      ++i_;
-  }
-  char peek() {
-    ws();
-    if (i_ >= s_.size()) fail("unexpected end");
-    return s_[i_];
-  }
-  void expect(char c) {
-    if (peek() != c) fail("unexpected character");
-    ++i_;
-  }
-
-  Json value() {
-    char c = peek();
-    Json v;
-    if (c == '{') {
-      v.kind = Json::kObject;
-      ++i_;
-      if (peek() == '}') {
-        ++i_;
-        return v;
-      }
-      for (;;) {
-        std::string key = str();
-        expect(':');
-        v.object.emplace(std::move(key), value());
-        if (peek() == ',') {
-          ++i_;
-          continue;
-        }
-        expect('}');
-        return v;
-      }
-    }
-    if (c == '[') {
-      v.kind = Json::kArray;
-      ++i_;
-      if (peek() == ']') {
-        ++i_;
-        return v;
-      }
-      for (;;) {
-        v.array.push_back(value());
-        if (peek() == ',') {
-          ++i_;
-          continue;
-        }
-        expect(']');
-        return v;
-      }
-    }
-    if (c == '"') {
-      v.kind = Json::kString;
-      v.string = str();
-      return v;
-    }
-    if (s_.compare(i_, 4, "null") == 0) {
-      i_ += 4;
-      return v;
-    }
-    if (s_.compare(i_, 4, "true") == 0) {
-      i_ += 4;
-      v.kind = Json::kNumber;
-      v.number = 1;
-      return v;
-    }
-    if (s_.compare(i_, 5, "false") == 0) {
-      i_ += 5;
-      v.kind = Json::kNumber;
-      return v;
-    }
-    size_t end = i_;
-    while (end < s_.size() &&
-           std::string_view("+-0123456789.eE").find(s_[end]) != std::string_view::npos)
-      ++end;
-    if (end == i_) fail("not a JSON value");
-    v.kind = Json::kNumber;
-    v.number = std::strtod(std::string(s_.substr(i_, end - i_)).c_str(), nullptr);
-    i_ = end;
-    return v;
-  }
-
-  std::string str() {
-    expect('"');
-    std::string out;
-    while (i_ < s_.size() && s_[i_] != '"') {
-      char c = s_[i_++];
-      if (c != '\\') {
-        out.push_back(c);
-        continue;
-      }
-      if (i_ >= s_.size()) fail("bad escape");
-      char e = s_[i_++];
-      switch (e) {
-        case 'n':
-          out.push_back('\n');
-          break;
-        case 't':
-          out.push_back('\t');
-          break;
-        case 'r':
-          out.push_back('\r');
-          break;
-        case 'b':
-          out.push_back('\b');
-          break;
-        case 'f':
-          out.push_back('\f');
-          break;
-        case 'u': {  // BMP code point to UTF-8 (gen.js names are ASCII; kept for completeness)
-          if (i_ + 4 > s_.size()) fail("bad \\u escape");
-          unsigned cp =
-              static_cast<unsigned>(std::stoul(std::string(s_.substr(i_, 4)), nullptr, 16));
-          i_ += 4;
-          if (cp < 0x80) {
-            out.push_back(static_cast<char>(cp));
-          } else if (cp < 0x800) {
-            out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-          } else {
-            out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-            out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-            out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-          }
-          break;
-        }
-        default:
-          out.push_back(e);
-      }
-    }
-    expect('"');
-    return out;
-  }
-
-  std::string_view s_;
-  size_t i_ = 0;
-};
-
-Json read_json(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) die(file.string(), "cannot read");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string text = ss.str();
-  return JsonParser(text).parse();
 }
 
 // --- JSON output
@@ -357,12 +147,6 @@ std::string replace_all(std::string s, std::string_view from, std::string_view t
 int64_t int_of(const Value& v, std::string_view what) {
   if (!v.is_int()) die(what, "expected an integer, got " + v.to_string());
   return v.as_int();
-}
-
-std::vector<std::string> strings_of(const Json& a) {
-  std::vector<std::string> out;
-  for (const Json& v : a.array) out.push_back(v.string);
-  return out;
 }
 
 struct Args {

@@ -1,0 +1,121 @@
+// kglookups: one of kgbench's repeated statements, run in passes over queries.json's names on a
+// graph that kgbench left, printing each pass's wall time. kgbench times one pass right after its
+// import; the later passes here show the warm cost, and the first pass after an open the cold one.
+// For profiles (`perf record ./kglookups ...`) and for A/B runs of two builds or two graphs,
+// alternated (bench/README.md).
+//
+//   kglookups --graph GRAPH_DIR --data DATA_DIR --kind point|hop1|hop2 [--passes N]
+//
+// GRAPH_DIR is `DB_DIR/graph` of a `kgbench --data DATA_DIR --db DB_DIR` run; DATA_DIR is the
+// generated scale whose queries.json names the lookups. The graph is opened with default Options,
+// as kgbench opens it.
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bench/peer_workload.hpp"
+#include "kg/connection.hpp"
+#include "kg/database.hpp"
+#include "kg/options.hpp"
+#include "kg/prepared_statement.hpp"
+#include "kg/query_result.hpp"
+
+namespace kg::bench {
+namespace {
+
+struct Args {
+  std::string graph;
+  std::filesystem::path data;
+  std::string kind;
+  int passes = 10;
+};
+
+constexpr const char* kUsage =
+    "usage: kglookups --graph GRAPH_DIR --data DATA_DIR --kind point|hop1|hop2 [--passes N]";
+
+Args parse_args(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view k = argv[i];
+    if (k == "--help" || k == "-h") {
+      std::printf(
+          "%s\nRuns one of kgbench's statements over DATA_DIR/queries.json's names, N passes "
+          "(default 10),\non the graph a kgbench run left in GRAPH_DIR, and prints each pass's "
+          "wall time.\n",
+          kUsage);
+      std::exit(0);
+    }
+    if (i + 1 >= argc) die("arguments", std::string("missing value after ") + argv[i]);
+    std::string_view v = argv[++i];
+    if (k == "--graph") {
+      a.graph = v;
+    } else if (k == "--data") {
+      a.data = v;
+    } else if (k == "--kind") {
+      a.kind = v;
+    } else if (k == "--passes") {
+      a.passes = std::atoi(argv[i]);
+    } else {
+      die("arguments", "unknown argument " + std::string(k) + " (" + kUsage + ")");
+    }
+  }
+  if (a.graph.empty() || a.data.empty() || a.kind.empty()) die("arguments", kUsage);
+  if (a.passes < 1) die("arguments", "--passes must be at least 1");
+  return a;
+}
+
+std::string_view statement_of(const std::string& kind) {
+  if (kind == "point") return kPoint;
+  if (kind == "hop1") return kHop1;
+  if (kind == "hop2") return kHop2;
+  die("--kind", "expected point, hop1 or hop2, got " + kind);
+}
+
+int run(int argc, char** argv) {
+  const Args args = parse_args(argc, argv);
+  const std::string_view statement = statement_of(args.kind);
+  const std::vector<std::string> names =
+      strings_of(read_json(args.data / "queries.json")[args.kind]);
+
+  Options options;
+  options.create_if_missing = false;
+  Database db(args.graph, options);
+  if (!db.status().ok()) die("open " + args.graph, db.status().to_string());
+  Connection conn(db);
+  std::optional<PreparedStatement> ps = conn.prepare(statement);
+  if (!ps->status().ok()) die("prepare", ps->status().to_string());
+
+  std::printf("kglookups: %s, %zu statements a pass, graph %s\n", args.kind.c_str(), names.size(),
+              args.graph.c_str());
+  std::vector<double> times;
+  for (int pass = 1; pass <= args.passes; ++pass) {
+    size_t rows = 0;
+    auto start = std::chrono::steady_clock::now();
+    for (const std::string& name : names) {
+      QueryResult r = ps->execute({{"name", name}});
+      if (!r.ok()) die(args.kind, r.status().to_string());
+      rows += r.size();
+    }
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    times.push_back(ms);
+    std::printf("pass %d: %.2f ms, %zu rows\n", pass, ms, rows);
+  }
+  if (times.size() > 1)
+    std::printf("warm (min of passes 2-%d): %.2f ms\n", args.passes,
+                *std::min_element(times.begin() + 1, times.end()));
+  ps.reset();  // prepared statements go before their connection
+  return 0;
+}
+
+}  // namespace
+}  // namespace kg::bench
+
+int main(int argc, char** argv) { return kg::bench::run(argc, argv); }
