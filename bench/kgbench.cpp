@@ -38,10 +38,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -179,15 +177,18 @@ int run(int argc, char** argv) {
   Args args = parse_args(argc, argv);
   for (const char* f : {"nodes.csv", "edges.csv", "queries.json", "meta.json"})
     if (!fs::exists(args.data / f)) die((args.data / f).string(), "missing: run node gen.js");
-  Json queries = read_json(args.data / "queries.json");
-  Json meta = read_json(args.data / "meta.json");
-  const auto point_names = strings_of(queries["point"]);
-  const auto hop1_names = strings_of(queries["hop1"]);
-  const auto hop2_names = strings_of(queries["hop2"]);
+  const Value queries = read_json(args.data / "queries.json");
+  const Value meta = read_json(args.data / "meta.json");
+  const auto point_names = strings_of(field(queries, "point"));
+  const auto hop1_names = strings_of(field(queries, "hop1"));
+  const auto hop2_names = strings_of(field(queries, "hop2"));
   std::vector<std::pair<std::string, std::string>> path_pairs;
-  for (const Json& p : queries["path"].array)
-    path_pairs.emplace_back(p.array.at(0).string, p.array.at(1).string);
-  const int max_hops = static_cast<int>(queries["path_max_hops"].number);
+  for (const Value& p : field(queries, "path").as_list()) {
+    const auto pair = strings_of(p);
+    if (pair.size() != 2) die("queries.json", "a path pair is not two names: " + p.to_string());
+    path_pairs.emplace_back(pair[0], pair[1]);
+  }
+  const int max_hops = static_cast<int>(int_of(field(queries, "path_max_hops"), "path_max_hops"));
 
   fs::create_directories(args.db);
   const fs::path graph_dir = args.db / "graph";
@@ -215,8 +216,8 @@ int run(int argc, char** argv) {
   fs::remove(nodes_header);
   fs::remove(edges_header);
   const uint64_t db_bytes = dir_bytes(args.db);
-  const auto want_nodes = static_cast<uint64_t>(meta["nodes"].number);
-  const auto want_edges = static_cast<uint64_t>(meta["edges"].number);
+  const auto want_nodes = static_cast<uint64_t>(int_of(field(meta, "nodes"), "meta.json nodes"));
+  const auto want_edges = static_cast<uint64_t>(int_of(field(meta, "edges"), "meta.json edges"));
   if (summary.value().nodes != want_nodes || summary.value().relationships != want_edges)
     notes.push_back("imported " + std::to_string(summary.value().nodes) + " nodes and " +
                     std::to_string(summary.value().relationships) + " relationships, expected " +

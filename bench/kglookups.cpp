@@ -82,7 +82,7 @@ int run(int argc, char** argv) {
   const Args args = parse_args(argc, argv);
   const std::string_view statement = statement_of(args.kind);
   const std::vector<std::string> names =
-      strings_of(read_json(args.data / "queries.json")[args.kind]);
+      strings_of(field(read_json(args.data / "queries.json"), args.kind));
 
   Options options;
   options.create_if_missing = false;

@@ -1,21 +1,21 @@
 // The peer harness's workload as kg runs it (../shared/peers, issue 7): its statements in Cypher,
-// and a reader for the JSON files gen.js writes (queries.json, meta.json). Shared by kgbench (the
+// and the JSON files gen.js writes (queries.json, meta.json). Shared by kgbench (the
 // harness's kg peer) and kglookups (one statement's passes, for profiling and A/B runs).
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "kg/value.hpp"
+
 namespace kg::bench {
 
-// --- the workload's statements
-// ---------------------------------------------------------------------- Same semantics as the
-// peers' queries (cypher_peer.js, bench_sqlite.js): outgoing edges of any type, one hop1 row per
-// edge, hop2 counts distinct end nodes of 2-edge walks (which may be the start or a 1-hop node),
-// the shortest outgoing path of 1..max hops, top 10 by in-degree with ties by name ascending.
+// The workload's statements, with the semantics of the peers' queries (cypher_peer.js,
+// bench_sqlite.js): outgoing edges of any type, one hop1 row per edge, hop2 counts distinct end
+// nodes of 2-edge walks (which may be the start or a 1-hop node), the shortest outgoing path of
+// 1..max hops, top 10 by in-degree with ties by name ascending.
 
 inline constexpr std::string_view kConstraint =
     "CREATE CONSTRAINT entity_name IF NOT EXISTS FOR (n:Entity) REQUIRE n.name IS UNIQUE";
@@ -41,23 +41,15 @@ inline constexpr std::string_view kReopen =
 // first error (the harness's run_all.sh records it).
 [[noreturn]] void die(std::string_view what, std::string_view why);
 
-// A parsed JSON value. Enough for what gen.js writes: objects, arrays, strings (with the usual
-// escapes), numbers; true and false read as 1 and 0.
-struct Json {
-  enum Kind { kNull, kNumber, kString, kArray, kObject } kind = kNull;
-  double number = 0;
-  std::string string;
-  std::vector<Json> array;
-  std::map<std::string, Json> object;
+// The JSON document in `file` (gen.js's queries.json or meta.json), parsed as the JSON Lines
+// importer parses a line (engine/loader/json_parser.hpp): objects are maps, arrays lists, whole
+// numbers integers. Dies when it cannot be read or parsed.
+Value read_json(const std::filesystem::path& file);
 
-  // The field `key` of an object; dies when it has none.
-  const Json& operator[](const std::string& key) const;
-};
+// The field `key` of a JSON object; dies when `object` is not one or has no such field.
+const Value& field(const Value& object, const std::string& key);
 
-// The JSON document in `file`; dies when it cannot be read or parsed.
-Json read_json(const std::filesystem::path& file);
-
-// The strings of a JSON array (e.g. queries.json's "point" names).
-std::vector<std::string> strings_of(const Json& array);
+// The strings of a JSON array (e.g. queries.json's "point" names); dies on anything else.
+std::vector<std::string> strings_of(const Value& array);
 
 }  // namespace kg::bench
