@@ -3,31 +3,71 @@
 #include "engine/storage/coding.hpp"
 #include "engine/storage/key_codec.hpp"
 #include "engine/storage/value_codec.hpp"
+#include "engine/txn/node_record_cache.hpp"
 
 namespace kg::engine::node_store {
 
+namespace {
+
+Result<NodeRecord> decode(std::string_view bytes, NodeId node) {
+  auto record = values::decode_node(bytes);
+  if (!record) return record.error().with_context("node " + std::to_string(to_underlying(node)));
+  return record;
+}
+
+}  // namespace
+
 Result<std::optional<NodeRecord>> get(const KvTransaction& txn, NodeId node) {
+  NodeRecordCache* cache = txn.node_cache();
+  if (cache != nullptr) {
+    if (auto cached = cache->find(node)) {
+      KG_ASSIGN_OR_RETURN(NodeRecord record, decode(*cached, node));
+      return std::optional<NodeRecord>(std::move(record));
+    }
+  }
   KG_ASSIGN_OR_RETURN(auto bytes, txn.get(Cf::kNodes, keys::node_key(node)));
   if (!bytes) return std::optional<NodeRecord>();
-  auto record = values::decode_node(*bytes);
-  if (!record) return record.error().with_context("node " + std::to_string(to_underlying(node)));
-  return std::optional<NodeRecord>(std::move(record).value());
+  KG_ASSIGN_OR_RETURN(NodeRecord record, decode(*bytes, node));
+  if (cache != nullptr) cache->add(node, *bytes);
+  return std::optional<NodeRecord>(std::move(record));
 }
 
 Result<std::vector<std::optional<NodeRecord>>> get_many(const KvTransaction& txn,
                                                         std::span<const NodeId> nodes) {
-  std::vector<std::string> keys;
-  keys.reserve(nodes.size());
-  for (NodeId n : nodes) keys.push_back(keys::node_key(n));  // big-endian: ascending
   std::vector<std::optional<NodeRecord>> out(nodes.size());
-  KG_TRY(txn.multi_get(Cf::kNodes, keys, [&](size_t i, std::string_view value) -> Status {
-    auto record = values::decode_node(value);
-    if (!record)
-      return record.error().with_context("node " + std::to_string(to_underlying(nodes[i])));
-    out[i] = std::move(record).value();
+  NodeRecordCache* cache = txn.node_cache();
+  std::vector<size_t> missing;  // indexes into `nodes` of those to read from RocksDB
+  if (cache != nullptr) {
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      if (auto cached = cache->find(nodes[i])) {
+        KG_ASSIGN_OR_RETURN(out[i], decode(*cached, nodes[i]));
+      } else {
+        missing.push_back(i);
+      }
+    }
+    if (missing.empty()) return out;
+  } else {
+    missing.resize(nodes.size());
+    for (size_t i = 0; i < nodes.size(); ++i) missing[i] = i;
+  }
+  std::vector<std::string> keys;
+  keys.reserve(missing.size());
+  for (size_t i : missing) keys.push_back(keys::node_key(nodes[i]));  // big-endian: ascending
+  KG_TRY(txn.multi_get(Cf::kNodes, keys, [&](size_t k, std::string_view value) -> Status {
+    const size_t i = missing[k];
+    KG_ASSIGN_OR_RETURN(out[i], decode(value, nodes[i]));
+    if (cache != nullptr) cache->add(nodes[i], value);
     return Status();
   }));
   return out;
+}
+
+Status fill_cache(const KvTransaction& txn) {
+  NodeRecordCache* cache = txn.node_cache();
+  if (cache == nullptr) return Status();
+  NodeCursor c(txn.scan_uncached(Cf::kNodes));
+  for (; c.valid() && !cache->full(); c.next()) cache->add(c.node(), c.value());
+  return c.status();
 }
 
 Status put(KvTransaction& txn, NodeId node, const NodeRecord& record) {

@@ -1,6 +1,7 @@
 // Node records in the `nodes` column family (key: node_id u64be; value: values::encode_node) and
 // their label entries in `label_nodes` (key: label_id · node_id, empty value).
-// Stateless; every call works inside the given transaction.
+// Stateless; every call works inside the given transaction. Reads go through the transaction's
+// node cache when it has one (KvTransaction::node_cache), and add the records they read to it.
 #pragma once
 
 #include <optional>
@@ -17,6 +18,10 @@ Result<std::optional<NodeRecord>> get(const KvTransaction& txn, NodeId node);
 // The records of `nodes`, in their order, in one batched lookup. REQUIRES: `nodes` ascending.
 Result<std::vector<std::optional<NodeRecord>>> get_many(const KvTransaction& txn,
                                                         std::span<const NodeId> nodes);
+// Adds every node record of the transaction's snapshot to its node cache, in id order, until the
+// cache is full; does nothing without a cache. Reads the blocks it does not find in the block
+// cache without adding them there. Read errors end it early and are returned.
+Status fill_cache(const KvTransaction& txn);
 // Writes the record (creating or replacing it). Label entries are not touched.
 Status put(KvTransaction& txn, NodeId node, const NodeRecord& record);
 Status erase(KvTransaction& txn, NodeId node);
@@ -32,6 +37,8 @@ class NodeCursor {
   void next() { cursor_.next(); }
   // REQUIRES: valid().
   NodeId node() const;
+  // The stored value: a node record for scan_all(), empty for scan_label(). REQUIRES: valid().
+  std::string_view value() const { return cursor_.value(); }
   Status status() const { return cursor_.status(); }
 
  private:

@@ -76,12 +76,14 @@ Status BulkWrite::ingest(const std::array<std::vector<std::string>, kNumCfs>& fi
     for (const auto& arg : args)
       external_files.insert(external_files.end(), arg.external_files.begin(),
                             arg.external_files.end());
+    // An ingest advances the sequence number only for files that need one (those overlapping
+    // existing keys); files at sequence 0 change the graph without it. So the views are told
+    // before and after (ReadViewPool::begin_ingest).
+    graph_.read_views_->begin_ingest();
     guard.begin_ingest(external_files);
     s = from_rocksdb(graph_.store_->db()->IngestExternalFiles(args), "ingest");
     guard.end_ingest(s.ok());
-    // An ingest advances the sequence number only for files that need one (those overlapping
-    // existing keys); files at sequence 0 change the graph without it.
-    graph_.read_views_->invalidate();
+    graph_.read_views_->end_ingest();
   }
   if (s.ok()) {
     graph_.catalog_->publish(delta_);

@@ -49,6 +49,10 @@ KvTransaction::KvTransaction(const Store& store, Mode mode, ReadViewPool* views)
 
 KvTransaction::~KvTransaction() { release(); }
 
+NodeRecordCache* KvTransaction::node_cache() const {
+  return view_ != nullptr ? view_->node_cache() : nullptr;
+}
+
 uint64_t KvTransaction::snapshot_sequence() const {
   return snapshot_ != nullptr ? snapshot_->GetSequenceNumber() : 0;
 }
@@ -141,13 +145,18 @@ KvCursor KvTransaction::scan(Cf cf, std::string lower, std::string upper,
   return new_cursor(cf, std::move(lower), std::move(upper), seek_to_lower);
 }
 
-KvCursor KvTransaction::new_cursor(Cf cf, std::string lower, std::string upper,
-                                   bool seek_to_lower) const {
+KvCursor KvTransaction::scan_uncached(Cf cf) const {
+  return new_cursor(cf, "", "", /*seek_to_lower=*/true, /*fill_block_cache=*/false);
+}
+
+KvCursor KvTransaction::new_cursor(Cf cf, std::string lower, std::string upper, bool seek_to_lower,
+                                   bool fill_block_cache) const {
   return KvCursor(
       std::move(lower), std::move(upper),
       [&](const rocksdb::Slice* upper_bound) {
         rocksdb::ReadOptions ro = *read_options_;
         ro.iterate_upper_bound = upper_bound;
+        ro.fill_cache = fill_block_cache;
         rocksdb::Iterator* base = db_->db()->NewIterator(ro, db_->cf(cf));
         if (batch_ == nullptr || cf_writes_[static_cast<size_t>(cf)] == 0) return base;
         // The merged iterator gets no bounds (KvCursor checks them), so nothing points at `ro`.

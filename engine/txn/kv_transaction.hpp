@@ -33,6 +33,7 @@ struct ReadOptions;
 
 namespace kg::engine {
 
+class NodeRecordCache;
 class ReadView;
 class ReadViewPool;
 
@@ -72,6 +73,9 @@ class KvTransaction {
   KvCursor scan(Cf cf, std::string lower, std::string upper, bool seek_to_lower = true) const;
   // Keys that start with `prefix`.
   KvCursor scan_prefix(Cf cf, std::string_view prefix) const;
+  // Every key of `cf`, read without adding the blocks read to the block cache: for one pass over
+  // a column family that should not push out what the lookups keep there.
+  KvCursor scan_uncached(Cf cf) const;
   // A cursor over all of `cf` that sees this transaction's writes, made at the first call and
   // kept until the transaction ends, for lookups that need a seek (a point read by prefix or the
   // last key before a target) without paying for a new RocksDB iterator each time. It starts
@@ -92,6 +96,11 @@ class KvTransaction {
 
   const Store& store() const { return store_; }
 
+  // The cache of node records for this transaction's version of the graph: a read transaction's
+  // view's (ReadViewPool), null for a write transaction or when the view has none. Only records
+  // read on this transaction's snapshot may be added to it.
+  NodeRecordCache* node_cache() const;
+
   // The RocksDB sequence number of the snapshot this transaction reads: two transactions with
   // the same number see the same committed data.
   uint64_t snapshot_sequence() const;
@@ -99,7 +108,8 @@ class KvTransaction {
  private:
   void release();
   // A cursor with a new RocksDB iterator (see scan()).
-  KvCursor new_cursor(Cf cf, std::string lower, std::string upper, bool seek_to_lower) const;
+  KvCursor new_cursor(Cf cf, std::string lower, std::string upper, bool seek_to_lower,
+                      bool fill_block_cache = true) const;
   rocksdb::Status sorted_batch(rocksdb::WriteBatch& out) const;
 
   const Store& store_;

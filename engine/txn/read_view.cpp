@@ -51,7 +51,22 @@ std::shared_ptr<ReadView> ReadViewPool::acquire(const Store& store) {
       stale.push_back(std::move(view));
     }
   }
-  return std::make_shared<ReadView>(std::move(db), epoch);
+  auto view = std::make_shared<ReadView>(std::move(db), epoch);
+  if (node_cache_bytes_ > 0 && epoch % 2 == 0 && epoch_.load(std::memory_order_acquire) == epoch)
+    view->set_node_cache(node_cache_for(epoch, view->sequence()));
+  return view;
+}
+
+std::shared_ptr<NodeRecordCache> ReadViewPool::node_cache_for(uint64_t epoch, uint64_t sequence) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const bool same = epoch == node_cache_epoch_ && sequence == node_cache_sequence_;
+  if (same && node_cache_ != nullptr) return node_cache_;
+  if (epoch < node_cache_epoch_ || (epoch == node_cache_epoch_ && sequence < node_cache_sequence_))
+    return nullptr;  // an older version than the cache's: reads go to RocksDB
+  node_cache_ = std::make_shared<NodeRecordCache>(node_cache_bytes_);
+  node_cache_epoch_ = epoch;
+  node_cache_sequence_ = sequence;
+  return node_cache_;
 }
 
 void ReadViewPool::release(const Store& store, std::shared_ptr<ReadView> view) {
@@ -61,12 +76,18 @@ void ReadViewPool::release(const Store& store, std::shared_ptr<ReadView> view) {
   // else `view` is destroyed on return, after the lock is released (declared before it)
 }
 
-void ReadViewPool::invalidate() {
-  epoch_.fetch_add(1, std::memory_order_acq_rel);
-  std::vector<std::shared_ptr<ReadView>> idle;
+void ReadViewPool::invalidate() { advance_epoch(2); }
+void ReadViewPool::begin_ingest() { advance_epoch(1); }
+void ReadViewPool::end_ingest() { advance_epoch(1); }
+
+void ReadViewPool::advance_epoch(uint64_t step) {
+  epoch_.fetch_add(step, std::memory_order_acq_rel);
+  std::vector<std::shared_ptr<ReadView>> idle;  // destroyed outside the lock
+  std::shared_ptr<NodeRecordCache> cache;
   {
     std::lock_guard<std::mutex> lock(mu_);
     idle.swap(idle_);
+    cache.swap(node_cache_);
   }
 }
 

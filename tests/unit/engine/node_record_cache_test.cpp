@@ -1,0 +1,268 @@
+// NodeRecordCache and the node cache of read views: records read on one version of the graph are
+// served from memory to the next reads of that version, and never to a read of another version
+// (after a commit or an import, or a transaction that began before either).
+#include <rocksdb/perf_context.h>
+#include <rocksdb/perf_level.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "engine/graph.hpp"
+#include "engine/storage/store.hpp"
+#include "engine/txn/kv_transaction.hpp"
+#include "engine/txn/node_record_cache.hpp"
+#include "engine/txn/read_view.hpp"
+#include "engine/txn/transaction.hpp"
+#include "kg/connection.hpp"
+#include "kg/database.hpp"
+#include "kg/import.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using kg::NodeId;
+using kg::Options;
+using kg::engine::KvTransaction;
+using kg::engine::NodeRecordCache;
+using kg::engine::ReadView;
+using kg::engine::ReadViewPool;
+using kg::engine::Store;
+using kg::testing::TempDir;
+
+namespace {
+
+std::string found(const NodeRecordCache& cache, uint64_t id) {
+  auto bytes = cache.find(NodeId{id});
+  return bytes ? std::string(*bytes) : "<none>";
+}
+
+// The value of `RETURN <expr>` for the node named `name` ("<none>" when there is none).
+std::string property(kg::Connection& conn, const std::string& name, const std::string& expr) {
+  kg::QueryResult r = conn.query("MATCH (n {name: $name}) RETURN " + expr, {{"name", name}});
+  INFO(r.status().to_string());
+  REQUIRE(r.ok());
+  return r.empty() ? "<none>" : r[0][0].to_string();
+}
+
+}  // namespace
+
+TEST_CASE("node record cache: finds what was added, first record wins", "[engine][node_cache]") {
+  NodeRecordCache cache(1 << 20);
+  CHECK(found(cache, 0) == "<none>");
+  // Ids at the edges of pages and directories, and the last one the table covers.
+  for (uint64_t id : {0ull, 4095ull, 4096ull, 1ull << 22, (1ull << 32) - 1})
+    CHECK(cache.add(NodeId{id}, "record " + std::to_string(id)));
+  for (uint64_t id : {0ull, 4095ull, 4096ull, 1ull << 22, (1ull << 32) - 1})
+    CHECK(found(cache, id) == "record " + std::to_string(id));
+  CHECK(found(cache, 1) == "<none>");
+  CHECK(found(cache, 4097) == "<none>");
+  CHECK(cache.records() == 5);
+
+  CHECK(cache.add(NodeId{4095}, "another"));  // cached already: kept as it was
+  CHECK(found(cache, 4095) == "record 4095");
+  CHECK(cache.add(NodeId{7}, ""));  // an empty record is a record
+  REQUIRE(cache.find(NodeId{7}).has_value());
+  CHECK(cache.find(NodeId{7})->empty());
+
+  CHECK_FALSE(cache.add(NodeId{1ull << 32}, "beyond the table"));
+  CHECK(found(cache, 1ull << 32) == "<none>");
+  CHECK_FALSE(cache.add(NodeId{8}, std::string(NodeRecordCache::kMaxRecordBytes + 1, 'x')));
+  CHECK(found(cache, 8) == "<none>");
+  CHECK(cache.add(NodeId{9}, std::string(NodeRecordCache::kMaxRecordBytes, 'x')));
+  CHECK(found(cache, 9).size() == NodeRecordCache::kMaxRecordBytes);
+  CHECK_FALSE(cache.full());
+}
+
+TEST_CASE("node record cache: stops adding at its budget, keeping what it holds",
+          "[engine][node_cache]") {
+  constexpr uint64_t kBudget = 1 << 20;
+  NodeRecordCache cache(kBudget);
+  const std::string record(1000, 'r');
+  uint64_t added = 0;
+  while (cache.add(NodeId{added}, record + std::to_string(added))) ++added;
+  CHECK(cache.full());
+  CHECK(added > 500);  // most of a MiB went to records
+  CHECK(cache.bytes_used() <= kBudget);
+  CHECK(cache.records() == added);
+  CHECK(found(cache, 0) == record + "0");
+  CHECK(found(cache, added - 1) == record + std::to_string(added - 1));
+  CHECK(found(cache, added) == "<none>");
+  CHECK_FALSE(cache.add(NodeId{added + 1}, "x"));
+}
+
+TEST_CASE("node record cache: readers on other threads see whole records", "[engine][node_cache]") {
+  NodeRecordCache cache(64 << 20);
+  constexpr uint64_t kIds = 50000;
+  std::thread writer([&] {
+    for (uint64_t id = 0; id < kIds; ++id) cache.add(NodeId{id * 7}, "node " + std::to_string(id));
+  });
+  uint64_t seen = 0, wrong = 0;
+  while (seen < kIds) {
+    seen = 0;
+    for (uint64_t id = 0; id < kIds; ++id) {
+      if (auto bytes = cache.find(NodeId{id * 7})) {
+        ++seen;
+        if (*bytes != "node " + std::to_string(id)) ++wrong;
+      }
+    }
+  }
+  writer.join();
+  CHECK(wrong == 0);
+}
+
+TEST_CASE("node cache: one per version of the graph, shared by its views",
+          "[engine][node_cache][read_view]") {
+  TempDir dir;
+  auto opened = Store::open(dir.sub("g"), Options());
+  REQUIRE(opened.ok());
+  const Store& s = **opened;
+  auto commit = [&](ReadViewPool* views) {
+    KvTransaction w(s, KvTransaction::Mode::kWrite, views);
+    REQUIRE(w.put(kg::engine::Cf::kNodes, "k", "").ok());
+    REQUIRE(w.commit().ok());
+  };
+
+  ReadViewPool pool(1 << 20);
+  std::shared_ptr<ReadView> a = pool.acquire(s);
+  std::shared_ptr<ReadView> b = pool.acquire(s);  // another view of the same version
+  REQUIRE(a->node_cache() != nullptr);
+  CHECK(b->node_cache() == a->node_cache());
+
+  // After a commit, a new version: a new cache. The views of the old one keep theirs.
+  commit(&pool);
+  std::shared_ptr<ReadView> c = pool.acquire(s);
+  REQUIRE(c->node_cache() != nullptr);
+  CHECK(c->node_cache() != a->node_cache());
+  // The sequence number alone tells a commit made without the pool.
+  commit(nullptr);
+  std::shared_ptr<ReadView> d = pool.acquire(s);
+  REQUIRE(d->node_cache() != nullptr);
+  CHECK(d->node_cache() != c->node_cache());
+
+  // While an ingest runs, new views get no cache; after it, a new one.
+  pool.begin_ingest();
+  std::shared_ptr<ReadView> during = pool.acquire(s);
+  CHECK(during->node_cache() == nullptr);
+  pool.end_ingest();
+  std::shared_ptr<ReadView> after = pool.acquire(s);
+  REQUIRE(after->node_cache() != nullptr);
+  CHECK(after->node_cache() != d->node_cache());
+
+  ReadViewPool none(0);
+  CHECK(none.acquire(s)->node_cache() == nullptr);
+}
+
+TEST_CASE("node cache: reads see each write, and a transaction keeps its snapshot's records",
+          "[engine][node_cache]") {
+  TempDir dir;
+  kg::Database db(dir.sub("g"));
+  REQUIRE(db.ok());
+  kg::Connection conn(db);
+  REQUIRE(conn.query("CREATE (:Company {name: 'AWS', units: 1})").ok());
+  CHECK(property(conn, "AWS", "n.units") == "1");  // read, and cached
+  CHECK(property(conn, "AWS", "n.units") == "1");  // from the cache
+
+  // A read transaction begun now reads this version's records from here on.
+  kg::engine::Graph& graph = *db.graph();
+  auto before = graph.begin_read();
+  REQUIRE(before.has_value());
+  REQUIRE((*before)->node_cache() != nullptr);
+
+  REQUIRE(conn.query("MATCH (n {name: 'AWS'}) SET n.units = 2, n:Buyer").ok());
+  CHECK(property(conn, "AWS", "n.units") == "2");
+  CHECK(property(conn, "AWS", "labels(n)") == "['Company', 'Buyer']");
+  CHECK(property(conn, "AWS", "n.units") == "2");  // the new version's cache has it now
+
+  auto old = (*before)->get_node(NodeId{0});
+  REQUIRE(old.ok());
+  REQUIRE(old->has_value());
+  CHECK((*old)->properties.size() == 2);
+  CHECK((*old)->labels.size() == 1);
+
+  REQUIRE(conn.query("MATCH (n {name: 'AWS'}) DELETE n").ok());
+  CHECK(property(conn, "AWS", "n.units") == "<none>");
+  auto gone = graph.begin_read();
+  REQUIRE(gone.has_value());
+  auto record = (*gone)->get_node(NodeId{0});
+  REQUIRE(record.ok());
+  CHECK_FALSE(record->has_value());
+}
+
+TEST_CASE("node cache: an import fills it with the imported nodes, and a new one after each",
+          "[engine][node_cache][loader]") {
+  TempDir dir;
+  kg::Database db(dir.sub("g"));
+  REQUIRE(db.ok());
+  kg::Connection conn(db);
+  REQUIRE(conn.query("CREATE (:P {name: 'before'})").ok());
+  CHECK(property(conn, "before", "n.name") == "before");  // cached in the version before
+
+  auto import = [&](const std::string& file, const std::string& text, bool warm) {
+    { std::ofstream(dir.sub(file)) << text; }
+    kg::ImportOptions o;
+    o.nodes.push_back({{"P"}, {dir.sub(file)}});
+    o.warm_cache = warm;
+    auto imported = kg::import_files(db, o);
+    INFO(imported.status().to_string());
+    REQUIRE(imported.ok());
+  };
+  auto cached_records = [&] {
+    auto txn = db.graph()->begin_read();
+    REQUIRE(txn.has_value());
+    REQUIRE((*txn)->node_cache() != nullptr);
+    return (*txn)->node_cache()->records();
+  };
+
+  import("a.csv", ":ID,name\n1,a\n2,b\n", /*warm=*/true);
+  CHECK(cached_records() == 3);  // the node created before, and the two imported
+  CHECK(property(conn, "a", "n.name") == "a");
+  CHECK(property(conn, "before", "n.name") == "before");
+
+  import("b.csv", ":ID,name\n3,c\n", /*warm=*/false);
+  CHECK(cached_records() == 0);  // a new version, and no warming
+  CHECK(property(conn, "c", "n.name") == "c");
+  CHECK(cached_records() >= 1);  // the read added what it read
+}
+
+TEST_CASE("node cache: a record read again on the same version is not read from RocksDB",
+          "[engine][node_cache]") {
+  for (uint64_t budget : {uint64_t{1} << 20, uint64_t{0}}) {
+    TempDir dir;
+    Options o;
+    o.node_cache_bytes = budget;
+    kg::Database db(dir.sub("g"), o);
+    REQUIRE(db.ok());
+    REQUIRE(kg::Connection(db).query("CREATE (:P {name: 'a'}), (:P {name: 'b'})").ok());
+    auto read_bytes = [&](bool many) {
+      auto txn = db.graph()->begin_read();
+      REQUIRE(txn.has_value());
+      rocksdb::SetPerfLevel(rocksdb::PerfLevel::kEnableCount);
+      rocksdb::get_perf_context()->Reset();
+      const NodeId ids[] = {NodeId{0}, NodeId{1}};
+      if (many) {
+        auto records = (*txn)->get_nodes(ids);
+        REQUIRE(records.ok());
+        CHECK((*records)[1]->properties.size() == 1);
+      } else {
+        auto record = (*txn)->get_node(ids[0]);
+        REQUIRE(record.ok());
+        CHECK((*record)->properties.size() == 1);
+      }
+      const rocksdb::PerfContext& perf = *rocksdb::get_perf_context();
+      const uint64_t bytes = perf.get_read_bytes + perf.multiget_read_bytes;
+      rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
+      return bytes;
+    };
+    INFO("node_cache_bytes " << budget);
+    CHECK(read_bytes(false) > 0);  // the first read of a version goes to RocksDB
+    CHECK(read_bytes(true) > 0);   // node 1 is not cached yet
+    if (budget > 0) {
+      CHECK(read_bytes(false) == 0);
+      CHECK(read_bytes(true) == 0);
+    } else {
+      CHECK(read_bytes(false) > 0);
+      CHECK(read_bytes(true) > 0);
+    }
+  }
+}
