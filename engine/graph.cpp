@@ -15,7 +15,7 @@ namespace kg::engine {
 
 Graph::Graph(std::unique_ptr<Store> store)
     : store_(std::move(store)),
-      read_views_(std::make_unique<ReadViewPool>(store_->options().node_cache_bytes)),
+      read_views_(std::make_unique<ReadViewPool>(store_->options().record_cache_bytes)),
       projections_(std::make_unique<analytics::ProjectionCache>()) {}
 Graph::~Graph() = default;
 

@@ -29,8 +29,8 @@ void kg_options_set_block_cache_bytes(kg_options* options, uint64_t bytes) {
   if (options != nullptr) options->options.block_cache_bytes = bytes;
 }
 
-void kg_options_set_node_cache_bytes(kg_options* options, uint64_t bytes) {
-  if (options != nullptr) options->options.node_cache_bytes = bytes;
+void kg_options_set_record_cache_bytes(kg_options* options, uint64_t bytes) {
+  if (options != nullptr) options->options.record_cache_bytes = bytes;
 }
 
 void kg_options_set_busy_timeout_ms(kg_options* options, uint32_t ms) {

@@ -93,8 +93,8 @@ void warm_after_import(Graph& graph) {
   static constexpr Cf kOrder[] = {Cf::kPropIndex, Cf::kNodes, Cf::kAdj};
   const Store& store = graph.store();
   warm_block_cache(store, kOrder, store.block_cache()->GetCapacity() / 4 * 3);
-  // Then the node cache, from the blocks just read. Errors are not reported, as above.
-  if (auto txn = graph.begin_read(); txn.has_value()) (void)(*txn)->fill_node_cache();
+  // Then the record cache, from the blocks just read. Errors are not reported, as above.
+  if (auto txn = graph.begin_read(); txn.has_value()) (void)(*txn)->fill_record_cache();
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <span>
 
+#include "engine/storage/coding.hpp"
 #include "engine/storage/key_codec.hpp"
 
 namespace kg::engine::adjacency_index {
@@ -109,9 +110,69 @@ Status remove(KvTransaction& txn, RelId rel, const RelRecord& r) {
   return erase_end(txn, r.dst, Direction::kIncoming, End{r.type, r.src, rel});
 }
 
+namespace {
+
+constexpr size_t kListKeyPrefix = 9;  // node u64 · dir u8: the adjacency key before the end
+
+// Appends the chunk with key `key` and value `value` to a cached list.
+void append_cached_chunk(std::string& list, std::string_view key, std::string_view value) {
+  list.append(key.substr(kListKeyPrefix));
+  coding::put_varint(list, value.size());
+  list.append(value);
+}
+
+// Decodes the first chunk of a cached list into `ends` and removes it from `list`.
+bool take_cached_chunk(std::string_view& list, std::vector<End>& ends) {
+  coding::Reader r(list);
+  auto type = r.u32be();
+  auto other = r.u64be();
+  auto rel = r.u64be();
+  auto size = r.varint();
+  if (!type || !other || !rel || !size) return false;
+  auto value = r.bytes(*size);
+  if (!value) return false;
+  ends.clear();
+  if (!adjacency_chunk::decode(End{TypeId{*type}, NodeId{*other}, RelId{*rel}}, *value, ends))
+    return false;
+  list = r.rest();
+  return true;
+}
+
+RecordCache* adjacency_cache(const KvTransaction& txn) {
+  return txn.cache() != nullptr ? &txn.cache()->adjacency : nullptr;
+}
+
+}  // namespace
+
+Status fill_cache(const KvTransaction& txn) {
+  RecordCache* cache = adjacency_cache(txn);
+  if (cache == nullptr) return Status();
+  KvCursor c = txn.scan_uncached(Cf::kAdj);
+  std::string list;
+  std::string list_key;  // node · dir of `list`
+  auto flush = [&] {
+    if (list_key.size() != kListKeyPrefix) return;
+    const NodeId node{coding::get_u64be(list_key.data())};
+    const auto dir = list_key[8] == 1 ? Direction::kIncoming : Direction::kOutgoing;
+    cache->add(list_id(node, dir), list);
+  };
+  for (; c.valid() && !cache->full(); c.next()) {
+    std::string_view key = c.key();
+    if (key.size() <= kListKeyPrefix) continue;  // not kg's; the readers report it
+    if (key.substr(0, kListKeyPrefix) != list_key) {
+      flush();
+      list.clear();
+      list_key.assign(key.substr(0, kListKeyPrefix));
+    }
+    append_cached_chunk(list, key, c.value());
+  }
+  if (c.status().ok() && !c.valid()) flush();
+  return c.status();
+}
+
 AdjacencyCursor::AdjacencyCursor(const KvTransaction& txn, NodeId node, Direction dir,
                                  std::optional<TypeId> type)
-    : txn_(txn), node_(node), dir_(dir), type_(type) {
+    : txn_(txn), cache_(adjacency_cache(txn)), node_(node), dir_(dir), type_(type) {
   open_scan(dir == Direction::kIncoming ? Direction::kIncoming : Direction::kOutgoing);
   settle();
 }
@@ -130,6 +191,17 @@ void AdjacencyCursor::open_scan(Direction dir) {
   ends_.clear();
   pos_ = 0;
   chunk_loaded_ = false;
+  from_cache_ = false;
+  collecting_ = false;
+  if (cache_ != nullptr) {
+    if (auto list = cache_->find(list_id(node_, dir))) {
+      from_cache_ = true;
+      cached_ = *list;
+      return;
+    }
+    collecting_ = !type_;
+    collected_.clear();
+  }
   // The scan covers the chunks of (node, dir), or with a type those that can hold its ends: from
   // the last chunk starting at or before the type's first possible end, up to the next type.
   std::string lower = keys::adj_prefix(node_, dir);
@@ -167,18 +239,16 @@ void AdjacencyCursor::settle() {
         return;
       }
       direction_done = true;  // past the type's ends
-    } else {
-      if (chunk_loaded_) {
-        cursor_->next();
-        chunk_loaded_ = false;
+    } else if (!load_next_chunk()) {
+      if (!status_.ok()) {
+        ends_.clear();
+        valid_ = false;
+        return;
       }
-      if (!cursor_->valid()) {
-        status_ = cursor_->status();
-        direction_done = true;
-      }
+      direction_done = true;
     }
     if (direction_done) {
-      if (status_.ok() && dir_ == Direction::kBoth && current_ == Direction::kOutgoing) {
+      if (dir_ == Direction::kBoth && current_ == Direction::kOutgoing) {
         open_scan(Direction::kIncoming);
         continue;
       }
@@ -187,18 +257,42 @@ void AdjacencyCursor::settle() {
       valid_ = false;
       return;
     }
-    auto first = keys::decode_adj_key(cursor_->key());
-    ends_.clear();
-    pos_ = 0;
-    if (!first || !adjacency_chunk::decode(End{first->type, first->other, first->rel},
-                                           cursor_->value(), ends_)) {
-      status_ = Status::corruption("malformed adjacency chunk");
-      ends_.clear();
-      valid_ = false;
-      return;
-    }
-    chunk_loaded_ = true;
   }
+}
+
+bool AdjacencyCursor::load_next_chunk() {
+  pos_ = 0;
+  if (from_cache_) {
+    if (cached_.empty()) return false;
+    if (!take_cached_chunk(cached_, ends_)) {
+      status_ = Status::corruption("malformed adjacency list in the record cache");
+      return false;
+    }
+    return true;
+  }
+  if (chunk_loaded_) {
+    cursor_->next();
+    chunk_loaded_ = false;
+  }
+  if (!cursor_->valid()) {
+    status_ = cursor_->status();
+    if (collecting_ && status_.ok()) cache_->add(list_id(node_, current_), collected_);
+    collecting_ = false;
+    return false;
+  }
+  auto first = keys::decode_adj_key(cursor_->key());
+  ends_.clear();
+  if (!first || !adjacency_chunk::decode(End{first->type, first->other, first->rel},
+                                         cursor_->value(), ends_)) {
+    status_ = Status::corruption("malformed adjacency chunk");
+    return false;
+  }
+  if (collecting_) {
+    append_cached_chunk(collected_, cursor_->key(), cursor_->value());
+    if (collected_.size() > RecordCache::kMaxRecordBytes) collecting_ = false;
+  }
+  chunk_loaded_ = true;
+  return true;
 }
 
 void AdjacencyCursor::next() {

@@ -3,7 +3,7 @@
 #include "engine/storage/coding.hpp"
 #include "engine/storage/key_codec.hpp"
 #include "engine/storage/value_codec.hpp"
-#include "engine/txn/node_record_cache.hpp"
+#include "engine/txn/record_cache.hpp"
 
 namespace kg::engine::node_store {
 
@@ -18,9 +18,9 @@ Result<NodeRecord> decode(std::string_view bytes, NodeId node) {
 }  // namespace
 
 Result<std::optional<NodeRecord>> get(const KvTransaction& txn, NodeId node) {
-  NodeRecordCache* cache = txn.node_cache();
+  RecordCache* cache = txn.cache() != nullptr ? &txn.cache()->nodes : nullptr;
   if (cache != nullptr) {
-    if (auto cached = cache->find(node)) {
+    if (auto cached = cache->find(to_underlying(node))) {
       KG_ASSIGN_OR_RETURN(NodeRecord record, decode(*cached, node));
       return std::optional<NodeRecord>(std::move(record));
     }
@@ -28,18 +28,18 @@ Result<std::optional<NodeRecord>> get(const KvTransaction& txn, NodeId node) {
   KG_ASSIGN_OR_RETURN(auto bytes, txn.get(Cf::kNodes, keys::node_key(node)));
   if (!bytes) return std::optional<NodeRecord>();
   KG_ASSIGN_OR_RETURN(NodeRecord record, decode(*bytes, node));
-  if (cache != nullptr) cache->add(node, *bytes);
+  if (cache != nullptr) cache->add(to_underlying(node), *bytes);
   return std::optional<NodeRecord>(std::move(record));
 }
 
 Result<std::vector<std::optional<NodeRecord>>> get_many(const KvTransaction& txn,
                                                         std::span<const NodeId> nodes) {
   std::vector<std::optional<NodeRecord>> out(nodes.size());
-  NodeRecordCache* cache = txn.node_cache();
+  RecordCache* cache = txn.cache() != nullptr ? &txn.cache()->nodes : nullptr;
   std::vector<size_t> missing;  // indexes into `nodes` of those to read from RocksDB
   if (cache != nullptr) {
     for (size_t i = 0; i < nodes.size(); ++i) {
-      if (auto cached = cache->find(nodes[i])) {
+      if (auto cached = cache->find(to_underlying(nodes[i]))) {
         KG_ASSIGN_OR_RETURN(out[i], decode(*cached, nodes[i]));
       } else {
         missing.push_back(i);
@@ -56,17 +56,17 @@ Result<std::vector<std::optional<NodeRecord>>> get_many(const KvTransaction& txn
   KG_TRY(txn.multi_get(Cf::kNodes, keys, [&](size_t k, std::string_view value) -> Status {
     const size_t i = missing[k];
     KG_ASSIGN_OR_RETURN(out[i], decode(value, nodes[i]));
-    if (cache != nullptr) cache->add(nodes[i], value);
+    if (cache != nullptr) cache->add(to_underlying(nodes[i]), value);
     return Status();
   }));
   return out;
 }
 
 Status fill_cache(const KvTransaction& txn) {
-  NodeRecordCache* cache = txn.node_cache();
+  RecordCache* cache = txn.cache() != nullptr ? &txn.cache()->nodes : nullptr;
   if (cache == nullptr) return Status();
   NodeCursor c(txn.scan_uncached(Cf::kNodes));
-  for (; c.valid() && !cache->full(); c.next()) cache->add(c.node(), c.value());
+  for (; c.valid() && !cache->full(); c.next()) cache->add(to_underlying(c.node()), c.value());
   return c.status();
 }
 

@@ -1,7 +1,8 @@
 // Node records in the `nodes` column family (key: node_id u64be; value: values::encode_node) and
 // their label entries in `label_nodes` (key: label_id · node_id, empty value).
 // Stateless; every call works inside the given transaction. Reads go through the transaction's
-// node cache when it has one (KvTransaction::node_cache), and add the records they read to it.
+// record cache for nodes when it has one (KvTransaction::cache), and add the records they read
+// to it.
 #pragma once
 
 #include <optional>

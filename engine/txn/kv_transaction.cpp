@@ -49,9 +49,7 @@ KvTransaction::KvTransaction(const Store& store, Mode mode, ReadViewPool* views)
 
 KvTransaction::~KvTransaction() { release(); }
 
-NodeRecordCache* KvTransaction::node_cache() const {
-  return view_ != nullptr ? view_->node_cache() : nullptr;
-}
+VersionCache* KvTransaction::cache() const { return view_ != nullptr ? view_->cache() : nullptr; }
 
 uint64_t KvTransaction::snapshot_sequence() const {
   return snapshot_ != nullptr ? snapshot_->GetSequenceNumber() : 0;

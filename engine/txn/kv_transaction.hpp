@@ -33,7 +33,7 @@ struct ReadOptions;
 
 namespace kg::engine {
 
-class NodeRecordCache;
+struct VersionCache;
 class ReadView;
 class ReadViewPool;
 
@@ -96,10 +96,10 @@ class KvTransaction {
 
   const Store& store() const { return store_; }
 
-  // The cache of node records for this transaction's version of the graph: a read transaction's
-  // view's (ReadViewPool), null for a write transaction or when the view has none. Only records
-  // read on this transaction's snapshot may be added to it.
-  NodeRecordCache* node_cache() const;
+  // The record caches of this transaction's version of the graph: a read transaction's view's
+  // (ReadViewPool), null for a write transaction or when the view has none. Only records read on
+  // this transaction's snapshot may be added to them.
+  VersionCache* cache() const;
 
   // The RocksDB sequence number of the snapshot this transaction reads: two transactions with
   // the same number see the same committed data.

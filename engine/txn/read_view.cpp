@@ -52,21 +52,21 @@ std::shared_ptr<ReadView> ReadViewPool::acquire(const Store& store) {
     }
   }
   auto view = std::make_shared<ReadView>(std::move(db), epoch);
-  if (node_cache_bytes_ > 0 && epoch % 2 == 0 && epoch_.load(std::memory_order_acquire) == epoch)
-    view->set_node_cache(node_cache_for(epoch, view->sequence()));
+  if (cache_bytes_ > 0 && epoch % 2 == 0 && epoch_.load(std::memory_order_acquire) == epoch)
+    view->set_cache(cache_for(epoch, view->sequence()));
   return view;
 }
 
-std::shared_ptr<NodeRecordCache> ReadViewPool::node_cache_for(uint64_t epoch, uint64_t sequence) {
+std::shared_ptr<VersionCache> ReadViewPool::cache_for(uint64_t epoch, uint64_t sequence) {
   std::lock_guard<std::mutex> lock(mu_);
-  const bool same = epoch == node_cache_epoch_ && sequence == node_cache_sequence_;
-  if (same && node_cache_ != nullptr) return node_cache_;
-  if (epoch < node_cache_epoch_ || (epoch == node_cache_epoch_ && sequence < node_cache_sequence_))
+  const bool same = epoch == cache_epoch_ && sequence == cache_sequence_;
+  if (same && cache_ != nullptr) return cache_;
+  if (epoch < cache_epoch_ || (epoch == cache_epoch_ && sequence < cache_sequence_))
     return nullptr;  // an older version than the cache's: reads go to RocksDB
-  node_cache_ = std::make_shared<NodeRecordCache>(node_cache_bytes_);
-  node_cache_epoch_ = epoch;
-  node_cache_sequence_ = sequence;
-  return node_cache_;
+  cache_ = std::make_shared<VersionCache>(cache_bytes_);
+  cache_epoch_ = epoch;
+  cache_sequence_ = sequence;
+  return cache_;
 }
 
 void ReadViewPool::release(const Store& store, std::shared_ptr<ReadView> view) {
@@ -83,11 +83,11 @@ void ReadViewPool::end_ingest() { advance_epoch(1); }
 void ReadViewPool::advance_epoch(uint64_t step) {
   epoch_.fetch_add(step, std::memory_order_acq_rel);
   std::vector<std::shared_ptr<ReadView>> idle;  // destroyed outside the lock
-  std::shared_ptr<NodeRecordCache> cache;
+  std::shared_ptr<VersionCache> cache;
   {
     std::lock_guard<std::mutex> lock(mu_);
     idle.swap(idle_);
-    cache.swap(node_cache_);
+    cache.swap(cache_);
   }
 }
 

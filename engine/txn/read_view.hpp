@@ -21,7 +21,7 @@
 
 #include "engine/storage/store.hpp"
 #include "engine/txn/kv_cursor.hpp"
-#include "engine/txn/node_record_cache.hpp"
+#include "engine/txn/record_cache.hpp"
 
 namespace rocksdb {
 class Snapshot;
@@ -43,11 +43,11 @@ class ReadView : public KvCursor::Home {
   uint64_t sequence() const { return sequence_; }
   uint64_t epoch() const { return epoch_; }
   std::chrono::steady_clock::time_point created() const { return created_; }
-  // The node records read on this view's version of the graph (shared with the other views of
-  // it), or null when the view has none (see ReadViewPool).
-  NodeRecordCache* node_cache() const { return node_cache_.get(); }
+  // The records read on this view's version of the graph (shared with the other views of it),
+  // or null when the view has none (see ReadViewPool).
+  VersionCache* cache() const { return cache_.get(); }
   // REQUIRES: before the view is lent to a transaction.
-  void set_node_cache(std::shared_ptr<NodeRecordCache> cache) { node_cache_ = std::move(cache); }
+  void set_cache(std::shared_ptr<VersionCache> cache) { cache_ = std::move(cache); }
 
   // A cursor of `cf` made on this view's snapshot and given back, if there is one. It was made
   // with an upper bound (so KvCursor::rebound works) and without a write batch; its position and
@@ -64,7 +64,7 @@ class ReadView : public KvCursor::Home {
   uint64_t sequence_;
   uint64_t epoch_;
   std::chrono::steady_clock::time_point created_ = std::chrono::steady_clock::now();
-  std::shared_ptr<NodeRecordCache> node_cache_;
+  std::shared_ptr<VersionCache> cache_;
   std::mutex mu_;  // guards spare_
   std::array<std::vector<KvCursor>, kNumCfs> spare_;
 };
@@ -74,19 +74,19 @@ class ReadView : public KvCursor::Home {
 // (invalidate()); and for at most a second, because a view's iterators keep the table files
 // they read, which a compaction may have replaced, from being deleted.
 //
-// The pool also keeps one NodeRecordCache, for the latest version of the graph its views have
-// seen: a version is an (epoch, sequence number) pair, and every view of that version gets the
-// same cache, whatever its age, so the cache outlives the views' one-second limit. A commit
-// makes a new version (a new sequence number, and invalidate()), so the next view starts a new,
-// empty cache; the old one is freed with the last view holding it. An ingest may leave the
+// The pool also keeps one VersionCache (record_cache.hpp), for the latest version of the graph its
+// views have seen: a version is an (epoch, sequence number) pair, and every view of that version
+// gets the same cache, whatever its age, so the cache outlives the views' one-second limit. A
+// commit makes a new version (a new sequence number, and invalidate()), so the next view starts a
+// new, empty cache; the old one is freed with the last view holding it. An ingest may leave the
 // sequence number as it was, so one is bracketed by begin_ingest() and end_ingest(), which make
 // the epoch odd while it runs; a view gets a cache only if the epoch was even, and unchanged,
 // from before its snapshot to after it, so that its snapshot was taken outside any ingest and
 // two views of one version never see different data.
 class ReadViewPool {
  public:
-  // Each version's node cache may hold up to `node_cache_bytes` (0: no node cache).
-  explicit ReadViewPool(uint64_t node_cache_bytes = 0) : node_cache_bytes_(node_cache_bytes) {}
+  // Each version's cache may hold up to `cache_bytes` (0: no cache).
+  explicit ReadViewPool(uint64_t cache_bytes = 0) : cache_bytes_(cache_bytes) {}
   ReadViewPool(const ReadViewPool&) = delete;
   ReadViewPool& operator=(const ReadViewPool&) = delete;
 
@@ -108,20 +108,20 @@ class ReadViewPool {
   static constexpr std::chrono::seconds kMaxAge{1};
   // Whether `view` still sees the graph as it is. REQUIRES: mu_ held.
   bool current(const ReadView& view, const DbInstance& db) const;
-  // Adds `step` to the epoch and drops the idle views and the node cache.
+  // Adds `step` to the epoch and drops the idle views and the cache.
   void advance_epoch(uint64_t step);
-  // The node cache of version (epoch, sequence): the pool's, or a new one that replaces it when
-  // the version is newer; null when the version is older than the pool's cache's.
-  std::shared_ptr<NodeRecordCache> node_cache_for(uint64_t epoch, uint64_t sequence);
+  // The cache of version (epoch, sequence): the pool's, or a new one that replaces it when the
+  // version is newer; null when the version is older than the pool's cache's.
+  std::shared_ptr<VersionCache> cache_for(uint64_t epoch, uint64_t sequence);
 
-  const uint64_t node_cache_bytes_;
+  const uint64_t cache_bytes_;
   // Odd while an ingest runs; invalidate() adds 2, begin_ingest() and end_ingest() 1 each.
   std::atomic<uint64_t> epoch_{0};
-  std::mutex mu_;  // guards idle_ and the node cache fields
+  std::mutex mu_;  // guards idle_ and the cache fields
   std::vector<std::shared_ptr<ReadView>> idle_;
-  std::shared_ptr<NodeRecordCache> node_cache_;
-  uint64_t node_cache_epoch_ = 0;
-  uint64_t node_cache_sequence_ = 0;
+  std::shared_ptr<VersionCache> cache_;
+  uint64_t cache_epoch_ = 0;
+  uint64_t cache_sequence_ = 0;
 };
 
 }  // namespace kg::engine

@@ -93,12 +93,16 @@ class Transaction {
   Result<std::optional<NodeRecord>> get_node(NodeId node) const;
   // get_node() of each of `nodes`, in one batched lookup. REQUIRES: `nodes` ascending.
   Result<std::vector<std::optional<NodeRecord>>> get_nodes(std::span<const NodeId> nodes) const;
-  // Reads every node record of this transaction's snapshot into the node cache of its version of
-  // the graph (Options::node_cache_bytes), until the cache is full. Does nothing in a write
-  // transaction, which has no node cache.
-  Status fill_node_cache() const { return node_store::fill_cache(kv_); }
-  // That cache, or null (a write transaction, Options::node_cache_bytes 0). For tests and stats.
-  const NodeRecordCache* node_cache() const { return kv_.node_cache(); }
+  // Reads every node record, then every adjacency list, of this transaction's snapshot into the
+  // record cache of its version of the graph (Options::record_cache_bytes), until the cache is
+  // full. Does nothing in a write transaction, which has no record cache.
+  Status fill_record_cache() const {
+    KG_TRY(node_store::fill_cache(kv_));
+    return adjacency_index::fill_cache(kv_);
+  }
+  // That cache, or null (a write transaction, Options::record_cache_bytes 0). For tests and
+  // statistics.
+  const VersionCache* record_cache() const { return kv_.cache(); }
   // Sets one property; a null value removes it.
   Status set_node_property(NodeId node, PropKeyId key, Value value);
   // Replaces all properties (SET n = {...}); null values are dropped.

@@ -596,7 +596,7 @@ static void test_transactions_and_reopening(void) {
   kg_options_set_create_if_missing(options, 0);
   kg_options_set_sync_writes(options, 0);
   kg_options_set_block_cache_bytes(options, 8u << 20);
-  kg_options_set_node_cache_bytes(options, 0);
+  kg_options_set_record_cache_bytes(options, 0);
   kg_options_set_busy_timeout_ms(options, 100);
   CHECK(kg_database_open(temp_path("graph"), options, &db, NULL) == KG_OK);
   kg_options_destroy(options);

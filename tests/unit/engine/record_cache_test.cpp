@@ -1,4 +1,4 @@
-// NodeRecordCache and the node cache of read views: records read on one version of the graph are
+// RecordCache and the record cache of read views: records read on one version of the graph are
 // served from memory to the next reads of that version, and never to a read of another version
 // (after a commit or an import, or a transaction that began before either).
 #include <rocksdb/perf_context.h>
@@ -13,8 +13,8 @@
 #include "engine/graph.hpp"
 #include "engine/storage/store.hpp"
 #include "engine/txn/kv_transaction.hpp"
-#include "engine/txn/node_record_cache.hpp"
 #include "engine/txn/read_view.hpp"
+#include "engine/txn/record_cache.hpp"
 #include "engine/txn/transaction.hpp"
 #include "kg/connection.hpp"
 #include "kg/database.hpp"
@@ -23,17 +23,18 @@
 
 using kg::NodeId;
 using kg::Options;
+using kg::engine::CacheBudget;
 using kg::engine::KvTransaction;
-using kg::engine::NodeRecordCache;
 using kg::engine::ReadView;
 using kg::engine::ReadViewPool;
+using kg::engine::RecordCache;
 using kg::engine::Store;
 using kg::testing::TempDir;
 
 namespace {
 
-std::string found(const NodeRecordCache& cache, uint64_t id) {
-  auto bytes = cache.find(NodeId{id});
+std::string found(const RecordCache& cache, uint64_t id) {
+  auto bytes = cache.find(id);
   return bytes ? std::string(*bytes) : "<none>";
 }
 
@@ -47,61 +48,64 @@ std::string property(kg::Connection& conn, const std::string& name, const std::s
 
 }  // namespace
 
-TEST_CASE("node record cache: finds what was added, first record wins", "[engine][node_cache]") {
-  NodeRecordCache cache(1 << 20);
+TEST_CASE("record cache: finds what was added, first record wins", "[engine][record_cache]") {
+  CacheBudget budget(1 << 20);
+  RecordCache cache(budget);
   CHECK(found(cache, 0) == "<none>");
   // Ids at the edges of pages and directories, and the last one the table covers.
   for (uint64_t id : {0ull, 4095ull, 4096ull, 1ull << 22, (1ull << 32) - 1})
-    CHECK(cache.add(NodeId{id}, "record " + std::to_string(id)));
+    CHECK(cache.add(id, "record " + std::to_string(id)));
   for (uint64_t id : {0ull, 4095ull, 4096ull, 1ull << 22, (1ull << 32) - 1})
     CHECK(found(cache, id) == "record " + std::to_string(id));
   CHECK(found(cache, 1) == "<none>");
   CHECK(found(cache, 4097) == "<none>");
   CHECK(cache.records() == 5);
 
-  CHECK(cache.add(NodeId{4095}, "another"));  // cached already: kept as it was
+  CHECK(cache.add(4095, "another"));  // cached already: kept as it was
   CHECK(found(cache, 4095) == "record 4095");
-  CHECK(cache.add(NodeId{7}, ""));  // an empty record is a record
-  REQUIRE(cache.find(NodeId{7}).has_value());
-  CHECK(cache.find(NodeId{7})->empty());
+  CHECK(cache.add(7, ""));  // an empty record is a record
+  REQUIRE(cache.find(7).has_value());
+  CHECK(cache.find(7)->empty());
 
-  CHECK_FALSE(cache.add(NodeId{1ull << 32}, "beyond the table"));
+  CHECK_FALSE(cache.add(1ull << 32, "beyond the table"));
   CHECK(found(cache, 1ull << 32) == "<none>");
-  CHECK_FALSE(cache.add(NodeId{8}, std::string(NodeRecordCache::kMaxRecordBytes + 1, 'x')));
+  CHECK_FALSE(cache.add(8, std::string(RecordCache::kMaxRecordBytes + 1, 'x')));
   CHECK(found(cache, 8) == "<none>");
-  CHECK(cache.add(NodeId{9}, std::string(NodeRecordCache::kMaxRecordBytes, 'x')));
-  CHECK(found(cache, 9).size() == NodeRecordCache::kMaxRecordBytes);
+  CHECK(cache.add(9, std::string(RecordCache::kMaxRecordBytes, 'x')));
+  CHECK(found(cache, 9).size() == RecordCache::kMaxRecordBytes);
   CHECK_FALSE(cache.full());
 }
 
-TEST_CASE("node record cache: stops adding at its budget, keeping what it holds",
-          "[engine][node_cache]") {
+TEST_CASE("record cache: stops adding at its budget, keeping what it holds",
+          "[engine][record_cache]") {
   constexpr uint64_t kBudget = 1 << 20;
-  NodeRecordCache cache(kBudget);
+  CacheBudget budget(kBudget);
+  RecordCache cache(budget);
   const std::string record(1000, 'r');
   uint64_t added = 0;
-  while (cache.add(NodeId{added}, record + std::to_string(added))) ++added;
+  while (cache.add(added, record + std::to_string(added))) ++added;
   CHECK(cache.full());
   CHECK(added > 500);  // most of a MiB went to records
-  CHECK(cache.bytes_used() <= kBudget);
+  CHECK(budget.used() <= kBudget);
   CHECK(cache.records() == added);
   CHECK(found(cache, 0) == record + "0");
   CHECK(found(cache, added - 1) == record + std::to_string(added - 1));
   CHECK(found(cache, added) == "<none>");
-  CHECK_FALSE(cache.add(NodeId{added + 1}, "x"));
+  CHECK_FALSE(cache.add(added + 1, "x"));
 }
 
-TEST_CASE("node record cache: readers on other threads see whole records", "[engine][node_cache]") {
-  NodeRecordCache cache(64 << 20);
+TEST_CASE("record cache: readers on other threads see whole records", "[engine][record_cache]") {
+  CacheBudget budget(64 << 20);
+  RecordCache cache(budget);
   constexpr uint64_t kIds = 50000;
   std::thread writer([&] {
-    for (uint64_t id = 0; id < kIds; ++id) cache.add(NodeId{id * 7}, "node " + std::to_string(id));
+    for (uint64_t id = 0; id < kIds; ++id) cache.add(id * 7, "node " + std::to_string(id));
   });
   uint64_t seen = 0, wrong = 0;
   while (seen < kIds) {
     seen = 0;
     for (uint64_t id = 0; id < kIds; ++id) {
-      if (auto bytes = cache.find(NodeId{id * 7})) {
+      if (auto bytes = cache.find(id * 7)) {
         ++seen;
         if (*bytes != "node " + std::to_string(id)) ++wrong;
       }
@@ -111,8 +115,8 @@ TEST_CASE("node record cache: readers on other threads see whole records", "[eng
   CHECK(wrong == 0);
 }
 
-TEST_CASE("node cache: one per version of the graph, shared by its views",
-          "[engine][node_cache][read_view]") {
+TEST_CASE("record cache: one per version of the graph, shared by its views",
+          "[engine][record_cache][read_view]") {
   TempDir dir;
   auto opened = Store::open(dir.sub("g"), Options());
   REQUIRE(opened.ok());
@@ -126,35 +130,35 @@ TEST_CASE("node cache: one per version of the graph, shared by its views",
   ReadViewPool pool(1 << 20);
   std::shared_ptr<ReadView> a = pool.acquire(s);
   std::shared_ptr<ReadView> b = pool.acquire(s);  // another view of the same version
-  REQUIRE(a->node_cache() != nullptr);
-  CHECK(b->node_cache() == a->node_cache());
+  REQUIRE(a->cache() != nullptr);
+  CHECK(b->cache() == a->cache());
 
   // After a commit, a new version: a new cache. The views of the old one keep theirs.
   commit(&pool);
   std::shared_ptr<ReadView> c = pool.acquire(s);
-  REQUIRE(c->node_cache() != nullptr);
-  CHECK(c->node_cache() != a->node_cache());
+  REQUIRE(c->cache() != nullptr);
+  CHECK(c->cache() != a->cache());
   // The sequence number alone tells a commit made without the pool.
   commit(nullptr);
   std::shared_ptr<ReadView> d = pool.acquire(s);
-  REQUIRE(d->node_cache() != nullptr);
-  CHECK(d->node_cache() != c->node_cache());
+  REQUIRE(d->cache() != nullptr);
+  CHECK(d->cache() != c->cache());
 
   // While an ingest runs, new views get no cache; after it, a new one.
   pool.begin_ingest();
   std::shared_ptr<ReadView> during = pool.acquire(s);
-  CHECK(during->node_cache() == nullptr);
+  CHECK(during->cache() == nullptr);
   pool.end_ingest();
   std::shared_ptr<ReadView> after = pool.acquire(s);
-  REQUIRE(after->node_cache() != nullptr);
-  CHECK(after->node_cache() != d->node_cache());
+  REQUIRE(after->cache() != nullptr);
+  CHECK(after->cache() != d->cache());
 
   ReadViewPool none(0);
-  CHECK(none.acquire(s)->node_cache() == nullptr);
+  CHECK(none.acquire(s)->cache() == nullptr);
 }
 
-TEST_CASE("node cache: reads see each write, and a transaction keeps its snapshot's records",
-          "[engine][node_cache]") {
+TEST_CASE("record cache: reads see each write, and a transaction keeps its snapshot's records",
+          "[engine][record_cache]") {
   TempDir dir;
   kg::Database db(dir.sub("g"));
   REQUIRE(db.ok());
@@ -167,7 +171,7 @@ TEST_CASE("node cache: reads see each write, and a transaction keeps its snapsho
   kg::engine::Graph& graph = *db.graph();
   auto before = graph.begin_read();
   REQUIRE(before.has_value());
-  REQUIRE((*before)->node_cache() != nullptr);
+  REQUIRE((*before)->record_cache() != nullptr);
 
   REQUIRE(conn.query("MATCH (n {name: 'AWS'}) SET n.units = 2, n:Buyer").ok());
   CHECK(property(conn, "AWS", "n.units") == "2");
@@ -189,8 +193,8 @@ TEST_CASE("node cache: reads see each write, and a transaction keeps its snapsho
   CHECK_FALSE(record->has_value());
 }
 
-TEST_CASE("node cache: an import fills it with the imported nodes, and a new one after each",
-          "[engine][node_cache][loader]") {
+TEST_CASE("record cache: an import fills it with the imported nodes, and a new one after each",
+          "[engine][record_cache][loader]") {
   TempDir dir;
   kg::Database db(dir.sub("g"));
   REQUIRE(db.ok());
@@ -210,12 +214,26 @@ TEST_CASE("node cache: an import fills it with the imported nodes, and a new one
   auto cached_records = [&] {
     auto txn = db.graph()->begin_read();
     REQUIRE(txn.has_value());
-    REQUIRE((*txn)->node_cache() != nullptr);
-    return (*txn)->node_cache()->records();
+    REQUIRE((*txn)->record_cache() != nullptr);
+    return (*txn)->record_cache()->nodes.records();
   };
 
-  import("a.csv", ":ID,name\n1,a\n2,b\n", /*warm=*/true);
+  { std::ofstream(dir.sub("r.csv")) << ":START_ID,:END_ID,:TYPE\n1,2,R\n2,2,R\n"; }
+  kg::ImportOptions with_rels;
+  with_rels.nodes.push_back({{"P"}, {dir.sub("a.csv")}});
+  with_rels.relationships.push_back({"", {dir.sub("r.csv")}});
+  { std::ofstream(dir.sub("a.csv")) << ":ID,name\n1,a\n2,b\n"; }
+  auto imported = kg::import_files(db, with_rels);
+  INFO(imported.status().to_string());
+  REQUIRE(imported.ok());
   CHECK(cached_records() == 3);  // the node created before, and the two imported
+  {
+    auto txn = db.graph()->begin_read();
+    REQUIRE(txn.has_value());
+    // a's outgoing list, b's outgoing and incoming lists (its self-loop is in both)
+    CHECK((*txn)->record_cache()->adjacency.records() == 3);
+  }
+  CHECK(property(conn, "b", "[(n)-->(m) | m.name]") == "['b']");
   CHECK(property(conn, "a", "n.name") == "a");
   CHECK(property(conn, "before", "n.name") == "before");
 
@@ -225,12 +243,12 @@ TEST_CASE("node cache: an import fills it with the imported nodes, and a new one
   CHECK(cached_records() >= 1);  // the read added what it read
 }
 
-TEST_CASE("node cache: a record read again on the same version is not read from RocksDB",
-          "[engine][node_cache]") {
+TEST_CASE("record cache: a record read again on the same version is not read from RocksDB",
+          "[engine][record_cache]") {
   for (uint64_t budget : {uint64_t{1} << 20, uint64_t{0}}) {
     TempDir dir;
     Options o;
-    o.node_cache_bytes = budget;
+    o.record_cache_bytes = budget;
     kg::Database db(dir.sub("g"), o);
     REQUIRE(db.ok());
     REQUIRE(kg::Connection(db).query("CREATE (:P {name: 'a'}), (:P {name: 'b'})").ok());
@@ -254,7 +272,7 @@ TEST_CASE("node cache: a record read again on the same version is not read from 
       rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
       return bytes;
     };
-    INFO("node_cache_bytes " << budget);
+    INFO("record_cache_bytes " << budget);
     CHECK(read_bytes(false) > 0);  // the first read of a version goes to RocksDB
     CHECK(read_bytes(true) > 0);   // node 1 is not cached yet
     if (budget > 0) {
@@ -265,4 +283,94 @@ TEST_CASE("node cache: a record read again on the same version is not read from 
       CHECK(read_bytes(true) > 0);
     }
   }
+}
+
+TEST_CASE("record cache: two caches share one budget", "[engine][record_cache]") {
+  CacheBudget budget(600 << 10);  // two chunks of 256 KiB and a few pages
+  RecordCache a(budget), b(budget);
+  const std::string record(10000, 'r');
+  uint64_t in_a = 0;
+  while (a.add(in_a, record)) ++in_a;
+  CHECK(budget.spent());
+  CHECK(in_a > 20);
+  CHECK_FALSE(b.add(0, "x"));  // the budget is spent for both
+  CHECK(budget.used() <= budget.limit());
+}
+
+namespace {
+
+// Each expansion's rows as text, run twice (the second run of a version reads the lists the first
+// added to the cache), on a graph with a self-loop, two types and both directions.
+std::string expansions(uint64_t record_cache_bytes) {
+  TempDir dir;
+  Options o;
+  o.record_cache_bytes = record_cache_bytes;
+  kg::Database db(dir.sub("g"), o);
+  REQUIRE(db.ok());
+  kg::Connection conn(db);
+  REQUIRE(conn.query("CREATE (a:N {name: 'a'}), (b:N {name: 'b'}), (c:N {name: 'c'}), "
+                     "(a)-[:X]->(b), (a)-[:Y]->(c), (a)-[:X]->(a), (c)-[:X]->(a), (b)-[:Y]->(c)")
+              .ok());
+  const char* patterns[] = {"-->", "<--", "--", "-[:X]->", "<-[:X]-", "-[:Y]-", "-[:Z]-"};
+  std::string out;
+  for (int round = 0; round < 3; ++round) {
+    if (round == 2)
+      REQUIRE(conn.query("MATCH (a {name: 'a'}), (b {name: 'b'}) "
+                         "CREATE (b)-[:Z]->(a)")
+                  .ok());
+    for (int repeat = 0; repeat < 2; ++repeat) {
+      for (const char* p : patterns) {
+        for (const char* from : {"a", "b", "c"}) {
+          kg::QueryResult r = conn.query(
+              std::string("MATCH (n {name: $name})") + p + "(m) RETURN m.name ORDER BY m.name",
+              {{"name", std::string(from)}});
+          REQUIRE(r.ok());
+          out += std::string(from) + p + ":";
+          for (const auto& row : r) out += " " + row[0].to_string();
+          out += "\n";
+        }
+      }
+    }
+  }
+  if (record_cache_bytes > 0) {
+    auto txn = db.graph()->begin_read();
+    REQUIRE(txn.has_value());
+    REQUIRE((*txn)->record_cache() != nullptr);
+    CHECK((*txn)->record_cache()->adjacency.records() == 6);  // 3 nodes × 2 directions
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("record cache: expansions read the same from cached adjacency lists",
+          "[engine][record_cache]") {
+  const std::string uncached = expansions(0);
+  CHECK(uncached.find("a--: a b c c\n") != std::string::npos);  // the self-loop once
+  CHECK(expansions(1 << 20) == uncached);
+}
+
+TEST_CASE("record cache: an adjacency list read again on the same version makes no seek",
+          "[engine][record_cache]") {
+  TempDir dir;
+  kg::Database db(dir.sub("g"));
+  REQUIRE(db.ok());
+  REQUIRE(kg::Connection(db).query("CREATE (a {name: 'a'})-[:X]->(b {name: 'b'})").ok());
+  auto seeks = [&] {
+    auto txn = db.graph()->begin_read();
+    REQUIRE(txn.has_value());
+    rocksdb::SetPerfLevel(rocksdb::PerfLevel::kEnableCount);
+    rocksdb::get_perf_context()->Reset();
+    auto c = (*txn)->expand(NodeId{0}, kg::Direction::kBoth);
+    REQUIRE(c.valid());
+    CHECK(c.entry().other == NodeId{1});
+    c.next();
+    CHECK_FALSE(c.valid());
+    REQUIRE(c.status().ok());
+    const uint64_t n = rocksdb::get_perf_context()->seek_on_memtable_count;
+    rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
+    return n;
+  };
+  CHECK(seeks() > 0);   // both lists read from RocksDB, and cached
+  CHECK(seeks() == 0);  // both from the cache
 }
