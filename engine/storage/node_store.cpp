@@ -17,6 +17,22 @@ Result<NodeRecord> decode(std::string_view bytes, NodeId node) {
 
 }  // namespace
 
+Result<NodeRecord> decode_stored(std::string_view record, NodeId node) {
+  return decode(record, node);
+}
+
+Result<std::vector<LabelId>> stored_labels(std::string_view record, NodeId node) {
+  auto labels = values::decode_node_labels(record);
+  if (!labels) return labels.error().with_context("node " + std::to_string(to_underlying(node)));
+  return labels;
+}
+
+Result<Value> stored_property(std::string_view record, NodeId node, PropKeyId key) {
+  auto value = values::decode_node_property(record, key);
+  if (!value) return value.error().with_context("node " + std::to_string(to_underlying(node)));
+  return value;
+}
+
 Result<std::optional<NodeRecord>> get(const KvTransaction& txn, NodeId node) {
   RecordCache* cache = txn.cache() != nullptr ? &txn.cache()->nodes : nullptr;
   if (cache != nullptr) {

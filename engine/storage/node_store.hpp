@@ -19,6 +19,14 @@ Result<std::optional<NodeRecord>> get(const KvTransaction& txn, NodeId node);
 // The records of `nodes`, in their order, in one batched lookup. REQUIRES: `nodes` ascending.
 Result<std::vector<std::optional<NodeRecord>>> get_many(const KvTransaction& txn,
                                                         std::span<const NodeId> nodes);
+// A stored node record (as a record cache holds it) decoded; Corruption naming `node` when it
+// does not decode.
+Result<NodeRecord> decode_stored(std::string_view record, NodeId node);
+// Property `key` of a stored node record, null when absent, without decoding the rest.
+Result<Value> stored_property(std::string_view record, NodeId node, PropKeyId key);
+// The labels of a stored node record, without decoding its properties.
+Result<std::vector<LabelId>> stored_labels(std::string_view record, NodeId node);
+
 // Adds every node record of the transaction's snapshot to its node cache, in id order, until the
 // cache is full; does nothing without a cache. Reads the blocks it does not find in the block
 // cache without adding them there. Read errors end it early and are returned.

@@ -115,6 +115,47 @@ Result<Value> decode_at_depth(Reader& r, int depth) {
   return Status::corruption("unknown value tag " + std::to_string(*tag) + " in a stored value");
 }
 
+// Moves past one encoded value without building it.
+Status skip_at_depth(Reader& r, int depth) {
+  if (depth > kMaxDepth) return Status::corruption("stored value nested too deeply");
+  auto tag = r.u8();
+  if (!tag) return truncated("value tag");
+  switch (static_cast<ValueTag>(*tag)) {
+    case ValueTag::kNull:
+    case ValueTag::kFalse:
+    case ValueTag::kTrue:
+      return Status();
+    case ValueTag::kInt:
+      if (!r.varint()) return truncated("integer");
+      return Status();
+    case ValueTag::kFloat:
+      if (!r.u64be()) return truncated("float");
+      return Status();
+    case ValueTag::kString: {
+      auto len = r.varint();
+      if (!len || !r.bytes(*len)) return truncated("string");
+      return Status();
+    }
+    case ValueTag::kList: {
+      auto n = r.varint();
+      if (!n || *n > r.remaining()) return truncated("list length");
+      for (uint64_t i = 0; i < *n; ++i) KG_TRY(skip_at_depth(r, depth + 1));
+      return Status();
+    }
+    case ValueTag::kMap: {
+      auto n = r.varint();
+      if (!n || *n > r.remaining()) return truncated("map size");
+      for (uint64_t i = 0; i < *n; ++i) {
+        auto len = r.varint();
+        if (!len || !r.bytes(*len)) return truncated("map key");
+        KG_TRY(skip_at_depth(r, depth + 1));
+      }
+      return Status();
+    }
+  }
+  return Status::corruption("unknown value tag " + std::to_string(*tag) + " in a stored value");
+}
+
 void append_properties(std::string& out, const PropertyMap& props) {
   put_varint(out, props.size());
   for (const auto& [key, value] : props) {
@@ -167,6 +208,38 @@ Result<NodeRecord> decode_node(std::string_view in) {
   }
   KG_TRY(decode_properties(r, node.properties));
   return node;
+}
+
+Result<std::vector<LabelId>> decode_node_labels(std::string_view in) {
+  Reader r(in);
+  auto n = r.varint();
+  if (!n || *n > r.remaining()) return truncated("node label count");
+  std::vector<LabelId> labels;
+  labels.reserve(*n);
+  for (uint64_t i = 0; i < *n; ++i) {
+    auto l = r.varint();
+    if (!l || *l > UINT32_MAX) return truncated("node label");
+    labels.push_back(LabelId{static_cast<uint32_t>(*l)});
+  }
+  return labels;
+}
+
+Result<Value> decode_node_property(std::string_view in, PropKeyId key) {
+  Reader r(in);
+  auto labels = r.varint();
+  if (!labels || *labels > r.remaining()) return truncated("node label count");
+  for (uint64_t i = 0; i < *labels; ++i)
+    if (!r.varint()) return truncated("node label");
+  auto n = r.varint();
+  if (!n || *n > r.remaining()) return truncated("property count");
+  for (uint64_t i = 0; i < *n; ++i) {
+    auto k = r.varint();
+    if (!k || *k > UINT32_MAX) return truncated("property key");
+    if (*k == to_underlying(key)) return decode_at_depth(r, 1);
+    if (*k > to_underlying(key)) break;  // keys ascend: it is not there
+    KG_TRY(skip_at_depth(r, 1));
+  }
+  return Value();
 }
 
 std::string encode_rel(const RelRecord& rel) {

@@ -38,6 +38,12 @@ constexpr int kMaxDepth = 1000;
 // Properties: varint count · (varint key_id · value)*, key ids ascending.
 std::string encode_node(const NodeRecord& node);
 Result<NodeRecord> decode_node(std::string_view in);
+// The value of property `key` in an encoded node record, null when the record has none, without
+// decoding the others (skipped; for a statement that reads one property of many nodes).
+// Corruption when the record is malformed up to the property (the rest is not checked).
+Result<Value> decode_node_property(std::string_view in, PropKeyId key);
+// The labels of an encoded node record, without decoding its properties.
+Result<std::vector<LabelId>> decode_node_labels(std::string_view in);
 std::string encode_rel(const RelRecord& rel);
 Result<RelRecord> decode_rel(std::string_view in);
 

@@ -100,8 +100,8 @@ class Transaction {
     KG_TRY(node_store::fill_cache(kv_));
     return adjacency_index::fill_cache(kv_);
   }
-  // That cache, or null (a write transaction, Options::record_cache_bytes 0). For tests and
-  // statistics.
+  // That cache, or null (a write transaction, Options::record_cache_bytes 0). Its records stay
+  // valid while the transaction is open.
   const VersionCache* record_cache() const { return kv_.cache(); }
   // Sets one property; a null value removes it.
   Status set_node_property(NodeId node, PropKeyId key, Value value);

@@ -1,5 +1,6 @@
 #include "query/executor/evaluator.hpp"
 
+#include <algorithm>
 #include <regex>
 
 #include "query/executor/subplan.hpp"
@@ -246,15 +247,19 @@ Result<Value> property_of(const Value& target, const std::string& key, ExecConte
     }
     case ValueType::kNode: {
       NodeId id = target.as_node().id;
-      KG_ASSIGN_OR_RETURN(const engine::NodeRecord* rec, ctx.node_record(id));
-      if (rec == nullptr) {
+      auto k = ctx.prop_key(key);
+      std::optional<Value> v;
+      if (k) {
+        KG_ASSIGN_OR_RETURN(v, ctx.node_property(id, *k));
+      } else {
+        KG_ASSIGN_OR_RETURN(const engine::NodeRecord* rec, ctx.node_record(id));
+        if (rec != nullptr) v = Value();
+      }
+      if (!v) {
         Status s = deleted_entity("node", to_underlying(id));
         return Status(s.code(), s.message(), pos, s.detail());
       }
-      auto k = ctx.prop_key(key);
-      if (!k) return Value();
-      const Value* v = engine::find_property(rec->properties, *k);
-      return v ? *v : Value();
+      return std::move(*v);
     }
     case ValueType::kRelationship: {
       RelId id = target.as_relationship().id;
@@ -277,11 +282,11 @@ Result<Value> property_of(const Value& target, const std::string& key, ExecConte
 }
 
 Result<bool> node_has_labels(NodeId id, const std::vector<std::string>& labels, ExecContext& ctx) {
-  KG_ASSIGN_OR_RETURN(const engine::NodeRecord* rec, ctx.node_record(id));
-  if (rec == nullptr) return false;
+  KG_ASSIGN_OR_RETURN(auto has, ctx.node_label_ids(id));
+  if (!has) return false;
   for (const auto& name : labels) {
     auto l = ctx.label(name);
-    if (!l || !rec->has_label(*l)) return false;
+    if (!l || !std::binary_search(has->begin(), has->end(), *l)) return false;
   }
   return true;
 }

@@ -6,7 +6,7 @@ namespace kg::query {
 
 ExecContext::ExecContext(engine::Transaction& txn, const Map& params,
                          const std::atomic<bool>* interrupt)
-    : txn_(txn), params_(params), interrupt_(interrupt) {}
+    : txn_(txn), params_(params), interrupt_(interrupt), record_cache_(txn.record_cache()) {}
 
 Status ExecContext::check_interrupt() const {
   if (interrupt_ != nullptr && interrupt_->load(std::memory_order_relaxed))
@@ -15,22 +15,67 @@ Status ExecContext::check_interrupt() const {
 }
 
 Result<const engine::NodeRecord*> ExecContext::node_record(NodeId id) {
-  const std::optional<engine::NodeRecord>* record = cached_node(id);
-  if (record == nullptr) {
+  NodeEntry* entry = find_node(id);
+  if (entry == nullptr) {
     KG_ASSIGN_OR_RETURN(auto read, txn_.get_node(id));
-    record = &remember_node(id, std::move(read));
+    entry = &remember_node(id, NodeEntry{std::move(read), {}, false});
   }
-  return *record ? &**record : nullptr;
+  if (entry->lazy) {
+    KG_ASSIGN_OR_RETURN(entry->record, engine::node_store::decode_stored(entry->stored, id));
+    entry->lazy = false;
+  }
+  return entry->record ? &*entry->record : nullptr;
 }
 
-const std::optional<engine::NodeRecord>* ExecContext::cached_node(NodeId id) const {
+Result<std::optional<Value>> ExecContext::node_property(NodeId id, engine::PropKeyId key) {
+  NodeEntry* entry = find_node(id);
+  if (entry != nullptr && entry->lazy) {
+    KG_ASSIGN_OR_RETURN(Value v, engine::node_store::stored_property(entry->stored, id, key));
+    return std::optional<Value>(std::move(v));
+  }
+  const engine::NodeRecord* rec = nullptr;
+  if (entry != nullptr) {
+    rec = entry->record ? &*entry->record : nullptr;
+  } else {
+    KG_ASSIGN_OR_RETURN(rec, node_record(id));
+  }
+  if (rec == nullptr) return std::optional<Value>();
+  const Value* v = engine::find_property(rec->properties, key);
+  return std::optional<Value>(v != nullptr ? *v : Value());
+}
+
+Result<std::optional<std::span<const engine::LabelId>>> ExecContext::node_label_ids(NodeId id) {
+  using Labels = std::optional<std::span<const engine::LabelId>>;
+  NodeEntry* entry = find_node(id);
+  if (entry != nullptr && entry->lazy) {
+    KG_ASSIGN_OR_RETURN(labels_, engine::node_store::stored_labels(entry->stored, id));
+    return Labels(labels_);
+  }
+  const engine::NodeRecord* rec = nullptr;
+  if (entry != nullptr) {
+    rec = entry->record ? &*entry->record : nullptr;
+  } else {
+    KG_ASSIGN_OR_RETURN(rec, node_record(id));
+  }
+  if (rec == nullptr) return Labels();
+  return Labels(rec->labels);
+}
+
+ExecContext::NodeEntry* ExecContext::cached_node(NodeId id) {
   const uint32_t* slot = node_slots_.find(to_underlying(id));
   return slot != nullptr && *slot != 0 ? &node_records_[*slot - 1] : nullptr;
 }
 
-const std::optional<engine::NodeRecord>& ExecContext::remember_node(
-    NodeId id, std::optional<engine::NodeRecord> record) {
-  node_records_.push_back(std::move(record));
+ExecContext::NodeEntry* ExecContext::find_node(NodeId id) {
+  if (NodeEntry* entry = cached_node(id)) return entry;
+  if (record_cache_ == nullptr) return nullptr;
+  auto stored = record_cache_->nodes.find(to_underlying(id));
+  if (!stored) return nullptr;
+  return &remember_node(id, NodeEntry{std::nullopt, *stored, true});
+}
+
+ExecContext::NodeEntry& ExecContext::remember_node(NodeId id, NodeEntry entry) {
+  node_records_.push_back(std::move(entry));
   *node_slots_.try_emplace(to_underlying(id)).first = static_cast<uint32_t>(node_records_.size());
   return node_records_.back();
 }
@@ -40,12 +85,13 @@ void ExecContext::invalidate(NodeId id) {
 }
 
 Status ExecContext::prefetch_nodes(std::vector<NodeId>& ids) {
-  std::erase_if(ids, [&](NodeId id) { return cached_node(id) != nullptr; });
+  std::erase_if(ids, [&](NodeId id) { return find_node(id) != nullptr; });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   if (ids.size() < 2) return Status();  // node_record() reads one as cheaply
   KG_ASSIGN_OR_RETURN(auto records, txn_.get_nodes(ids));
-  for (size_t i = 0; i < ids.size(); ++i) remember_node(ids[i], std::move(records[i]));
+  for (size_t i = 0; i < ids.size(); ++i)
+    remember_node(ids[i], NodeEntry{std::move(records[i]), {}, false});
   return Status();
 }
 
@@ -153,11 +199,11 @@ Result<Value> ExecContext::node(NodeId id) {
 }
 
 Result<List> ExecContext::node_labels(NodeId id) {
-  KG_ASSIGN_OR_RETURN(const engine::NodeRecord* rec, node_record(id));
-  if (rec == nullptr) return deleted_entity("node", to_underlying(id));
+  KG_ASSIGN_OR_RETURN(auto labels, node_label_ids(id));
+  if (!labels) return deleted_entity("node", to_underlying(id));
   List out;
-  out.reserve(rec->labels.size());
-  for (engine::LabelId l : rec->labels) out.emplace_back(txn_.label_name(l));
+  out.reserve(labels->size());
+  for (engine::LabelId l : *labels) out.emplace_back(txn_.label_name(l));
   return out;
 }
 

@@ -15,9 +15,11 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <span>
 #include <string>
 #include <unordered_map>
 
+#include "engine/txn/record_cache.hpp"
 #include "engine/txn/transaction.hpp"
 #include "kg/query_result.hpp"
 #include "query/executor/id_hash_map.hpp"
@@ -30,7 +32,8 @@ using Row = std::vector<Value>;
 
 class ExecContext : public FunctionContext {
  public:
-  // REQUIRES: txn and params outlive the context. `interrupt` may be null.
+  // REQUIRES: txn and params outlive the context, and no method is called once txn has ended.
+  // `interrupt` may be null.
   ExecContext(engine::Transaction& txn, const Map& params, const std::atomic<bool>* interrupt);
 
   engine::Transaction& txn() { return txn_; }
@@ -51,6 +54,13 @@ class ExecContext : public FunctionContext {
   // The record of a node or relationship as this statement sees it; nullptr when it does not
   // exist (never did, or was deleted).
   Result<const engine::NodeRecord*> node_record(NodeId id);
+  // Property `key` of node `id` (null when it has none); nullopt when the node does not exist.
+  // Reads only that property of a record found in the transaction's record cache, without
+  // decoding the record.
+  Result<std::optional<Value>> node_property(NodeId id, engine::PropKeyId key);
+  // The labels of node `id`, in id order; nullopt when the node does not exist. Read as
+  // node_property() reads a property. The span is valid until the next call.
+  Result<std::optional<std::span<const engine::LabelId>>> node_label_ids(NodeId id);
   Result<const engine::RelRecord*> rel_record(RelId id);
   // Reads the records of those of `ids` that node_record() has not read yet, in one batched
   // lookup, for an operator about to read properties of many nodes. Changes `ids`.
@@ -83,12 +93,20 @@ class ExecContext : public FunctionContext {
   double random() override;
 
  private:
-  // The record read for `id` (empty when the node does not exist), or nullptr when it was not read
-  // or was invalidated since.
-  const std::optional<engine::NodeRecord>* cached_node(NodeId id) const;
-  // Caches `record` as id's (replacing an invalidated one) and returns it.
-  const std::optional<engine::NodeRecord>& remember_node(NodeId id,
-                                                         std::optional<engine::NodeRecord> record);
+  // A node as this statement read it: decoded, or (`lazy`) still the stored record in the
+  // transaction's record cache, decoded at the first need of more than one property.
+  struct NodeEntry {
+    std::optional<engine::NodeRecord> record;  // empty when the node does not exist, or lazy
+    std::string_view stored;                   // when lazy
+    bool lazy = false;
+  };
+  // The entry read for `id`, or nullptr when it was not read or was invalidated since.
+  NodeEntry* cached_node(NodeId id);
+  // The entry of `id`, from the record cache (lazy) when it holds the node. nullptr when neither
+  // this statement nor the record cache has it.
+  NodeEntry* find_node(NodeId id);
+  // Caches an entry as id's (replacing an invalidated one) and returns it.
+  NodeEntry& remember_node(NodeId id, NodeEntry entry);
 
   engine::Transaction& txn_;
   const Map& params_;
@@ -100,8 +118,13 @@ class ExecContext : public FunctionContext {
   // node each (a statement that reads thousands of nodes spent a tenth of its time allocating,
   // finding and, at its end, freeing std::unordered_map's nodes, each a cache miss); node_slots_
   // maps an id to 1 + its index there, or to 0 once invalidated.
-  std::deque<std::optional<engine::NodeRecord>> node_records_;
+  std::deque<NodeEntry> node_records_;
   IdHashMap<uint32_t> node_slots_;
+  // The transaction's record cache (null for a write transaction). The lazy entries' records are
+  // valid while the transaction is open: nothing reads them after it ends (a statement's results
+  // are materialized before its commit).
+  const engine::VersionCache* record_cache_;
+  std::vector<engine::LabelId> labels_;  // node_label_ids()' of a lazy entry
   std::unordered_map<RelId, std::optional<engine::RelRecord>> rels_;
   std::unordered_map<RelId, engine::RelRecord> deleted_rels_;
   std::unordered_map<std::string, engine::PropKeyId> prop_keys_;

@@ -374,3 +374,42 @@ TEST_CASE("record cache: an adjacency list read again on the same version makes 
   CHECK(seeks() > 0);   // both lists read from RocksDB, and cached
   CHECK(seeks() == 0);  // both from the cache
 }
+
+TEST_CASE("record cache: properties and labels read from cached records answer as decoded ones",
+          "[engine][record_cache]") {
+  auto answers = [](uint64_t record_cache_bytes) {
+    TempDir dir;
+    Options o;
+    o.record_cache_bytes = record_cache_bytes;
+    kg::Database db(dir.sub("g"), o);
+    REQUIRE(db.ok());
+    kg::Connection conn(db);
+    REQUIRE(conn.query("CREATE (:A:B {name: 'x', n: 1, l: [1, 'two', 3.5]}), "
+                       "(:B {name: 'y', m: [true, false], s: 'a string longer than fifteen'}), (:C "
+                       "{name: 'z'})")
+                .ok());
+    const char* queries[] = {
+        "MATCH (v) RETURN v.name, v.n, v.l, v.m, v.missing, labels(v), v.s ORDER BY v.name",
+        "MATCH (v) WHERE v:B RETURN v.name ORDER BY v.name",
+        "MATCH (v) WHERE v:A:B AND v.n = 1 RETURN v.name",
+        "MATCH (v) RETURN v, keys(v), properties(v) ORDER BY v.name",
+        "MATCH (v:B) RETURN count(v.n), collect(v.name)",
+    };
+    std::string out;
+    for (int repeat = 0; repeat < 2; ++repeat) {  // the second reads records cached by the first
+      for (const char* q : queries) {
+        kg::QueryResult r = conn.query(q);
+        INFO(q);
+        REQUIRE(r.ok());
+        for (const auto& row : r) {
+          for (size_t i = 0; i < row.size(); ++i) out += row[i].to_string() + " | ";
+          out += "\n";
+        }
+      }
+    }
+    return out;
+  };
+  const std::string decoded = answers(0);
+  CHECK(decoded.find("x | 1 | [1, 'two', 3.5] | null | null | ['A', 'B']") != std::string::npos);
+  CHECK(answers(1 << 20) == decoded);
+}

@@ -716,5 +716,35 @@ TEST_CASE("value_codec: is_storable rejects graph elements at any depth", "[engi
   CHECK_FALSE(values::is_storable(List{Map{{"p", p}}}));
 }
 
+TEST_CASE("value_codec: one property or the labels of a node record, the rest skipped",
+          "[engine][value_codec]") {
+  NodeRecord n;
+  n.labels = {LabelId{2}, LabelId{7}};
+  n.properties = {{PropKeyId{1}, complex_value()},
+                  {PropKeyId{3}, Value(std::string(300, 's'))},
+                  {PropKeyId{4}, Value(Map{{"k", List{1, 2.5, Value()}}})},
+                  {PropKeyId{9}, Value(int64_t{-42})}};
+  const std::string bytes = values::encode_node(n);
+  for (const auto& [key, value] : n.properties) {
+    auto got = values::decode_node_property(bytes, key);
+    REQUIRE(got.ok());
+    CHECK(got->to_string() == value.to_string());
+  }
+  for (uint32_t absent : {0u, 2u, 5u, 10u}) {
+    auto got = values::decode_node_property(bytes, PropKeyId{absent});
+    REQUIRE(got.ok());
+    CHECK(got->is_null());
+  }
+  auto labels = values::decode_node_labels(bytes);
+  REQUIRE(labels.ok());
+  CHECK(*labels == n.labels);
+
+  // Cut before property 9: its read reports the truncation; those before it still read.
+  const std::string cut = bytes.substr(0, bytes.size() - 2);
+  CHECK(outcome(values::decode_node_property(cut, PropKeyId{9})) == "Corruption");
+  CHECK(values::decode_node_property(cut, PropKeyId{3}).ok());
+  CHECK(outcome(values::decode_node_labels(std::string_view(bytes).substr(0, 2))) == "Corruption");
+}
+
 }  // namespace
 }  // namespace kg::engine
