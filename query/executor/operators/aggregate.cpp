@@ -145,6 +145,10 @@ class AggregateOperator : public Operator {
   }
 
   Status add(ExecContext& ctx, Row& row) {
+    if (keys_.empty()) {  // one group: no key to build or look up
+      if (groups_.empty()) KG_TRY(new_group(Row{}, row, /*indexed=*/false));
+      return accumulate(ctx, groups_[0], row);
+    }
     KG_ASSIGN_OR_RETURN(Group * by_node, node_group(row));
     if (by_node != nullptr) return accumulate(ctx, *by_node, row);
     Row key;
