@@ -6,6 +6,7 @@
 
 #include "engine/storage/coding.hpp"
 #include "engine/storage/key_codec.hpp"
+#include "engine/txn/version_cache.hpp"
 
 namespace kg::engine::adjacency_index {
 

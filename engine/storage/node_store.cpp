@@ -3,7 +3,7 @@
 #include "engine/storage/coding.hpp"
 #include "engine/storage/key_codec.hpp"
 #include "engine/storage/value_codec.hpp"
-#include "engine/txn/record_cache.hpp"
+#include "engine/txn/version_cache.hpp"
 
 namespace kg::engine::node_store {
 

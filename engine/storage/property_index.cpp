@@ -1,10 +1,12 @@
 #include "engine/storage/property_index.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "engine/storage/coding.hpp"
 #include "engine/storage/key_codec.hpp"
+#include "engine/txn/version_cache.hpp"
 
 namespace kg::engine::property_index {
 
@@ -16,9 +18,70 @@ Status remove(KvTransaction& txn, LabelId label, PropKeyId key, const Value& val
   return txn.del(Cf::kPropIndex, keys::index_key(label, key, value, node));
 }
 
+IndexCursor::IndexCursor(KvCursor cursor, KeyedCache* cache, std::string prefix)
+    : cursor_(std::move(cursor)), cache_(cache), prefix_(std::move(prefix)) {
+  add_when_done();
+}
+
+IndexCursor IndexCursor::from_cache(std::string_view ids) {
+  IndexCursor c;
+  c.cached_ = ids;
+  return c;
+}
+
+void IndexCursor::next() {
+  if (!cursor_) {
+    pos_ += sizeof(uint64_t);
+    return;
+  }
+  if (cache_ != nullptr && cursor_->valid()) {
+    const uint64_t id = to_underlying(node());
+    ids_.append(reinterpret_cast<const char*>(&id), sizeof id);
+    if (ids_.size() + prefix_.size() > KeyedCache::kMaxEntryBytes / 2) cache_ = nullptr;
+  }
+  cursor_->next();
+  add_when_done();
+}
+
+void IndexCursor::add_when_done() {
+  if (cache_ == nullptr || cursor_->valid()) return;
+  if (cursor_->status().ok()) cache_->add(prefix_, ids_);
+  cache_ = nullptr;
+}
+
 NodeId IndexCursor::node() const {
-  auto id = keys::decode_index_key_node(cursor_.key());
+  if (!cursor_) {
+    uint64_t id;
+    std::memcpy(&id, cached_.data() + pos_, sizeof id);
+    return NodeId{id};
+  }
+  auto id = keys::decode_index_key_node(cursor_->key());
   return id ? *id : NodeId{UINT64_MAX};
+}
+
+Status fill_cache(const KvTransaction& txn) {
+  KeyedCache* cache = txn.cache() != nullptr ? &txn.cache()->index : nullptr;
+  if (cache == nullptr) return Status();
+  KvCursor c = txn.scan_uncached(Cf::kPropIndex);
+  std::string prefix;
+  std::string ids;
+  bool open = false;  // whether `prefix` and `ids` hold a value's entries
+  for (; c.valid() && !cache->full(); c.next()) {
+    std::string_view key = c.key();
+    auto node = keys::decode_index_key_node(key);
+    if (!node) continue;  // not kg's; the readers report it
+    std::string_view value_prefix = key.substr(0, key.size() - sizeof(uint64_t));
+    if (!open || value_prefix != prefix) {
+      if (open) cache->add(prefix, ids);
+      prefix.assign(value_prefix);
+      ids.clear();
+      open = true;
+    }
+    const uint64_t id = to_underlying(*node);
+    ids.append(reinterpret_cast<const char*>(&id), sizeof id);
+  }
+  if (open && c.status().ok() && !c.valid()) cache->add(prefix, ids);
+  return c.status();
 }
 
 namespace {
@@ -34,7 +97,12 @@ IndexCursor empty_cursor(const KvTransaction& txn, LabelId label, PropKeyId key)
 
 IndexCursor seek(const KvTransaction& txn, LabelId label, PropKeyId key, const Value& value) {
   if (is_nan(value)) return empty_cursor(txn, label, key);  // NaN equals nothing
-  return IndexCursor(txn.scan_prefix(Cf::kPropIndex, keys::index_value_prefix(label, key, value)));
+  std::string prefix = keys::index_value_prefix(label, key, value);
+  KeyedCache* cache = txn.cache() != nullptr ? &txn.cache()->index : nullptr;
+  if (cache == nullptr) return IndexCursor(txn.scan_prefix(Cf::kPropIndex, prefix));
+  if (auto ids = cache->find(prefix)) return IndexCursor::from_cache(*ids);
+  KvCursor cursor = txn.scan_prefix(Cf::kPropIndex, prefix);
+  return IndexCursor(std::move(cursor), cache, std::move(prefix));
 }
 
 Result<std::optional<NodeId>> find_other(const KvTransaction& txn, LabelId label, PropKeyId key,

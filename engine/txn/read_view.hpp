@@ -21,7 +21,7 @@
 
 #include "engine/storage/store.hpp"
 #include "engine/txn/kv_cursor.hpp"
-#include "engine/txn/record_cache.hpp"
+#include "engine/txn/version_cache.hpp"
 
 namespace rocksdb {
 class Snapshot;

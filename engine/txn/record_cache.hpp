@@ -1,7 +1,7 @@
 // RecordCache: byte strings by 64-bit id (below 2^32), added once and never changed, for the
-// read transactions on one version of the graph. VersionCache pairs two of them, node records and
-// adjacency lists, under one memory budget; ReadViewPool gives one VersionCache to every view of
-// one version (engine/txn/read_view.hpp).
+// read transactions on one version of the graph. VersionCache (version_cache.hpp) has two of them,
+// node records and adjacency lists, under one memory budget; ReadViewPool gives one VersionCache
+// to every view of one version (engine/txn/read_view.hpp).
 //
 // Why: a record read through RocksDB costs about 1 us at scale m even when its block is cached
 // (the table's index block, the cache's hash table, the block's restart array: a dozen cache
@@ -121,17 +121,6 @@ class RecordCache {
   size_t chunk_count_ = 0;
   size_t chunk_used_ = kChunkBytes;  // of the last chunk; "full" before the first
   uint64_t records_ = 0;
-};
-
-// The caches of one version of the graph, under one budget.
-struct VersionCache {
-  explicit VersionCache(uint64_t budget_bytes)
-      : budget(budget_bytes), nodes(budget), adjacency(budget) {}
-  CacheBudget budget;
-  // Node records (values::encode_node) by node id.
-  RecordCache nodes;
-  // Adjacency lists by adjacency_index::list_id(node, direction), in adjacency_index's encoding.
-  RecordCache adjacency;
 };
 
 }  // namespace kg::engine

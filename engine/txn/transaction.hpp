@@ -93,10 +93,12 @@ class Transaction {
   Result<std::optional<NodeRecord>> get_node(NodeId node) const;
   // get_node() of each of `nodes`, in one batched lookup. REQUIRES: `nodes` ascending.
   Result<std::vector<std::optional<NodeRecord>>> get_nodes(std::span<const NodeId> nodes) const;
-  // Reads every node record, then every adjacency list, of this transaction's snapshot into the
-  // record cache of its version of the graph (Options::record_cache_bytes), until the cache is
-  // full. Does nothing in a write transaction, which has no record cache.
+  // Reads every property-index lookup, then node record, then adjacency list of this
+  // transaction's snapshot into the record cache of its version of the graph
+  // (Options::record_cache_bytes), until the cache is full. Does nothing in a write transaction,
+  // which has no record cache.
   Status fill_record_cache() const {
+    KG_TRY(property_index::fill_cache(kv_));
     KG_TRY(node_store::fill_cache(kv_));
     return adjacency_index::fill_cache(kv_);
   }

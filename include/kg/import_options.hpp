@@ -61,7 +61,7 @@ struct ImportOptions {
   uint64_t sort_memory_bytes = 256ull << 20;
   // After committing, read the new graph's most-read blocks (indexes, node records, adjacency
   // lists) into the block cache, up to three quarters of its size (Options::block_cache_bytes),
-  // then its node records and adjacency lists into the record cache, up to its size
+  // then its index lookups, node records and adjacency lists into the record cache, up to its size
   // (Options::record_cache_bytes), so that the queries that follow in this process find them
   // there. Costs about a twentieth of the import; not worth it when the process ends after the
   // import.

@@ -131,8 +131,8 @@ KG_EXPORT void kg_options_set_create_if_missing(kg_options* options, int value);
 KG_EXPORT void kg_options_set_sync_writes(kg_options* options, int value);
 /* Default 512 MiB: the block cache, filled as blocks are read (see kg/options.hpp). */
 KG_EXPORT void kg_options_set_block_cache_bytes(kg_options* options, uint64_t bytes);
-/* Default 256 MiB: node records and adjacency lists kept for the next reads, 0 for none (see
- * kg/options.hpp). */
+/* Default 384 MiB: index lookups, node records and adjacency lists kept for the next reads, 0 for
+ * none (see kg/options.hpp). */
 KG_EXPORT void kg_options_set_record_cache_bytes(kg_options* options, uint64_t bytes);
 /* Default 5000: how long a writer waits for another before KG_BUSY. */
 KG_EXPORT void kg_options_set_busy_timeout_ms(kg_options* options, uint32_t ms);

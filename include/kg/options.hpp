@@ -22,13 +22,14 @@ struct Options {
   // (250 MB at scale l of docs/performance.md), with room for what queries read beside them.
   uint64_t block_cache_bytes = 512ull << 20;
 
-  // Most memory, in bytes, for the node records and adjacency lists that read transactions have
-  // read, kept by node id for the next reads of the same version of the graph (one read there
-  // costs a tenth of a read through the block cache). In addition to the block cache. Each write
-  // starts an empty one; a bulk import fills it with the graph's node records, then its adjacency
-  // lists (ImportOptions::warm_cache). The default holds both for a graph of a million nodes and
-  // ten million relationships (scale l of docs/performance.md). 0 turns it off.
-  uint64_t record_cache_bytes = 256ull << 20;
+  // Most memory, in bytes, for what read transactions have read — property-index lookups, node
+  // records and adjacency lists — kept for the next reads of the same version of the graph (one
+  // read there costs a tenth of a read through the block cache). In addition to the block cache,
+  // and used only as it fills. Each write starts an empty one; a bulk import fills it with the
+  // graph's index lookups, node records, then adjacency lists (ImportOptions::warm_cache). The
+  // default holds all three for a graph of a million nodes and ten million relationships (255 MiB
+  // at scale l of docs/performance.md), with room to spare. 0 turns it off.
+  uint64_t record_cache_bytes = 384ull << 20;
 
   // How long begin_write() waits for another write transaction of this process to finish before
   // it fails with kBusy, in milliseconds.

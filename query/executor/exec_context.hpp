@@ -19,7 +19,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "engine/txn/record_cache.hpp"
+#include "engine/txn/version_cache.hpp"
 #include "engine/txn/transaction.hpp"
 #include "kg/query_result.hpp"
 #include "query/executor/id_hash_map.hpp"

@@ -12,10 +12,12 @@
 
 #include "engine/graph.hpp"
 #include "engine/storage/store.hpp"
+#include "engine/txn/keyed_cache.hpp"
 #include "engine/txn/kv_transaction.hpp"
 #include "engine/txn/read_view.hpp"
 #include "engine/txn/record_cache.hpp"
 #include "engine/txn/transaction.hpp"
+#include "engine/txn/version_cache.hpp"
 #include "kg/connection.hpp"
 #include "kg/database.hpp"
 #include "kg/import.hpp"
@@ -24,6 +26,7 @@
 using kg::NodeId;
 using kg::Options;
 using kg::engine::CacheBudget;
+using kg::engine::KeyedCache;
 using kg::engine::KvTransaction;
 using kg::engine::ReadView;
 using kg::engine::ReadViewPool;
@@ -412,4 +415,138 @@ TEST_CASE("record cache: properties and labels read from cached records answer a
   const std::string decoded = answers(0);
   CHECK(decoded.find("x | 1 | [1, 'two', 3.5] | null | null | ['A', 'B']") != std::string::npos);
   CHECK(answers(1 << 20) == decoded);
+}
+
+TEST_CASE("keyed cache: finds what was added, first value wins, through growth",
+          "[engine][record_cache]") {
+  CacheBudget budget(64 << 20);
+  KeyedCache cache(budget);
+  CHECK_FALSE(cache.find("a").has_value());
+  CHECK(cache.add("a", "1"));
+  CHECK(cache.add("", "empty key"));
+  CHECK(cache.add("b", ""));  // an empty value is a value
+  CHECK(cache.add("a", "2"));
+  CHECK(*cache.find("a") == "1");
+  CHECK(*cache.find("") == "empty key");
+  REQUIRE(cache.find("b").has_value());
+  CHECK(cache.find("b")->empty());
+  // Enough keys to double the table several times; earlier views stay valid.
+  std::string_view first = *cache.find("a");
+  for (int i = 0; i < 20000; ++i) CHECK(cache.add("key " + std::to_string(i), std::to_string(i)));
+  CHECK(cache.entries() == 20003);
+  for (int i = 0; i < 20000; i += 7)
+    CHECK(*cache.find("key " + std::to_string(i)) == std::to_string(i));
+  CHECK_FALSE(cache.find("key 20000").has_value());
+  CHECK(first == "1");
+  CHECK_FALSE(cache.add("big", std::string(KeyedCache::kMaxEntryBytes, 'x')));
+  CHECK_FALSE(cache.find("big").has_value());
+}
+
+TEST_CASE("keyed cache: stops adding at its budget, keeping what it holds",
+          "[engine][record_cache]") {
+  CacheBudget budget(1 << 20);
+  KeyedCache cache(budget);
+  int added = 0;
+  while (cache.add("key " + std::to_string(added), std::string(1000, 'v'))) ++added;
+  CHECK(cache.full());
+  CHECK(added > 500);
+  CHECK(budget.used() <= budget.limit());
+  CHECK(cache.find("key 0")->size() == 1000);
+  CHECK(cache.find("key " + std::to_string(added - 1)).has_value());
+  CHECK_FALSE(cache.add("small", "x"));
+}
+
+TEST_CASE("keyed cache: readers on other threads see whole entries", "[engine][record_cache]") {
+  CacheBudget budget(64 << 20);
+  KeyedCache cache(budget);
+  constexpr int kKeys = 20000;
+  std::thread writer([&] {
+    for (int i = 0; i < kKeys; ++i) cache.add("k" + std::to_string(i), "v" + std::to_string(i));
+  });
+  int seen = 0, wrong = 0;
+  while (seen < kKeys) {
+    seen = 0;
+    for (int i = 0; i < kKeys; i += 1) {
+      if (auto v = cache.find("k" + std::to_string(i))) {
+        ++seen;
+        if (*v != "v" + std::to_string(i)) ++wrong;
+      }
+    }
+  }
+  writer.join();
+  CHECK(wrong == 0);
+}
+
+TEST_CASE("record cache: index lookups from the cache answer as the index does",
+          "[engine][record_cache]") {
+  auto answers = [](uint64_t record_cache_bytes) {
+    TempDir dir;
+    Options o;
+    o.record_cache_bytes = record_cache_bytes;
+    kg::Database db(dir.sub("g"), o);
+    REQUIRE(db.ok());
+    kg::Connection conn(db);
+    REQUIRE(conn.query("CREATE INDEX FOR (p:P) ON (p.v)").ok());
+    REQUIRE(conn.query("CREATE (:P {name: 'a', v: 1}), (:P {name: 'b', v: 1.0}), "
+                       "(:P {name: 'c', v: 'one'}), (:Q {name: 'd', v: 1})")
+                .ok());
+    std::string out;
+    auto lookups = [&] {
+      for (const char* v : {"1", "1.0", "'one'", "2", "'two'"}) {
+        kg::QueryResult r = conn.query(std::string("MATCH (p:P) WHERE p.v = ") + v +
+                                       " RETURN p.name ORDER BY p.name");
+        REQUIRE(r.ok());
+        out += std::string(v) + ":";
+        for (const auto& row : r) out += " " + row[0].to_string();
+        out += "\n";
+      }
+    };
+    lookups();
+    lookups();  // from the cache the first run filled (absent values included)
+    // A write is a new version: the values it adds are found, cached answers are not reused.
+    REQUIRE(conn.query("CREATE (:P {name: 'e', v: 2}), (:P {name: 'f', v: 1})").ok());
+    lookups();
+    lookups();
+    if (record_cache_bytes > 0) {
+      auto txn = db.graph()->begin_read();
+      REQUIRE(txn.has_value());
+      CHECK((*txn)->record_cache()->index.entries() == 4);  // 1 (= 1.0), 'one', 2, 'two'
+    }
+    return out;
+  };
+  const std::string uncached = answers(0);
+  CHECK(uncached.find("1.0: a b\n") != std::string::npos);
+  CHECK(uncached.find("2: e\n") != std::string::npos);
+  CHECK(answers(1 << 20) == uncached);
+}
+
+TEST_CASE("record cache: an import fills index lookups, and a cached one makes no seek",
+          "[engine][record_cache][loader]") {
+  TempDir dir;
+  kg::Database db(dir.sub("g"));
+  REQUIRE(db.ok());
+  kg::Connection conn(db);
+  REQUIRE(conn.query("CREATE CONSTRAINT FOR (p:P) REQUIRE p.name IS UNIQUE").ok());
+  { std::ofstream(dir.sub("p.csv")) << ":ID,name\n1,a\n2,b\n3,c\n"; }
+  kg::ImportOptions o;
+  o.nodes.push_back({{"P"}, {dir.sub("p.csv")}});
+  REQUIRE(kg::import_files(db, o).ok());
+  auto txn = db.graph()->begin_read();
+  REQUIRE(txn.has_value());
+  CHECK((*txn)->record_cache()->index.entries() == 3);
+  txn->reset();
+
+  auto seeks = [&](const std::string& name) {
+    rocksdb::SetPerfLevel(rocksdb::PerfLevel::kEnableCount);
+    rocksdb::get_perf_context()->Reset();
+    kg::QueryResult r = conn.query("MATCH (n:P {name: $name}) RETURN n.name", {{"name", name}});
+    REQUIRE(r.ok());
+    CHECK(r.size() == (name == "zz" ? 0u : 1u));
+    const uint64_t n = rocksdb::get_perf_context()->seek_on_memtable_count;
+    rocksdb::SetPerfLevel(rocksdb::PerfLevel::kDisable);
+    return n;
+  };
+  CHECK(seeks("b") == 0);  // the import cached it
+  CHECK(seeks("zz") > 0);  // not there: one seek, then cached as absent
+  CHECK(seeks("zz") == 0);
 }

@@ -33,6 +33,7 @@ class WarmFixture {
   explicit WarmFixture(uint64_t cache_bytes) {
     Options o;
     o.block_cache_bytes = cache_bytes;
+    o.record_cache_bytes = 0;  // these tests are of the block cache: all reads go through it
     db_ = std::make_unique<Database>(dir_.sub("g"), o);
     REQUIRE(db_->ok());
     conn_ = std::make_unique<Connection>(*db_);
