@@ -4,7 +4,11 @@
 // For profiles (`perf record ./kglookups ...`) and for A/B runs of two builds or two graphs,
 // alternated (bench/README.md).
 //
-//   kglookups --graph GRAPH_DIR --data DATA_DIR --kind point|hop1|hop2 [--passes N]
+//   kglookups --graph GRAPH_DIR --data DATA_DIR --kind point|hop1|hop2 [--passes N] [--fill]
+//
+// With --fill, the record cache is first filled as an import fills it (ImportOptions::warm_cache),
+// and what it then holds is printed: the state kgbench's single pass starts from. Without, the
+// cache starts empty and the first pass fills it.
 //
 // GRAPH_DIR is `DB_DIR/graph` of a `kgbench --data DATA_DIR --db DB_DIR` run; DATA_DIR is the
 // generated scale whose queries.json names the lookups. The graph is opened with default Options,
@@ -21,6 +25,9 @@
 #include <vector>
 
 #include "bench/peer_workload.hpp"
+#include "engine/graph.hpp"
+#include "engine/txn/transaction.hpp"
+#include "engine/txn/version_cache.hpp"
 #include "kg/connection.hpp"
 #include "kg/database.hpp"
 #include "kg/options.hpp"
@@ -35,10 +42,12 @@ struct Args {
   std::filesystem::path data;
   std::string kind;
   int passes = 10;
+  bool fill = false;
 };
 
 constexpr const char* kUsage =
-    "usage: kglookups --graph GRAPH_DIR --data DATA_DIR --kind point|hop1|hop2 [--passes N]";
+    "usage: kglookups --graph GRAPH_DIR --data DATA_DIR --kind point|hop1|hop2 [--passes N] "
+    "[--fill]";
 
 Args parse_args(int argc, char** argv) {
   Args a;
@@ -51,6 +60,10 @@ Args parse_args(int argc, char** argv) {
           "wall time.\n",
           kUsage);
       std::exit(0);
+    }
+    if (k == "--fill") {
+      a.fill = true;
+      continue;
     }
     if (i + 1 >= argc) die("arguments", std::string("missing value after ") + argv[i]);
     std::string_view v = argv[++i];
@@ -71,6 +84,28 @@ Args parse_args(int argc, char** argv) {
   return a;
 }
 
+// Fills the record cache of the graph's current version as an import does, and prints what it
+// holds.
+void fill_record_cache(Database& db) {
+  auto start = std::chrono::steady_clock::now();
+  auto txn = db.graph()->begin_read();
+  if (!txn.has_value()) die("fill", txn.error().to_string());
+  Status s = (*txn)->fill_record_cache();
+  if (!s.ok()) die("fill", s.to_string());
+  const engine::VersionCache* cache = (*txn)->record_cache();
+  if (cache == nullptr) die("fill", "no record cache (Options::record_cache_bytes is 0)");
+  std::printf(
+      "fill: %.0f ms; %llu index lookups, %llu node records, %llu adjacency lists; %.1f of %.0f "
+      "MiB%s\n",
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count(),
+      static_cast<unsigned long long>(cache->index.entries()),
+      static_cast<unsigned long long>(cache->nodes.records()),
+      static_cast<unsigned long long>(cache->adjacency.records()),
+      static_cast<double>(cache->budget.used()) / (1 << 20),
+      static_cast<double>(cache->budget.limit()) / (1 << 20),
+      cache->budget.spent() ? ", full" : "");
+}
+
 std::string_view statement_of(const std::string& kind) {
   if (kind == "point") return kPoint;
   if (kind == "hop1") return kHop1;
@@ -88,6 +123,7 @@ int run(int argc, char** argv) {
   options.create_if_missing = false;
   Database db(args.graph, options);
   if (!db.status().ok()) die("open " + args.graph, db.status().to_string());
+  if (args.fill) fill_record_cache(db);
   Connection conn(db);
   std::optional<PreparedStatement> ps = conn.prepare(statement);
   if (!ps->status().ok()) die("prepare", ps->status().to_string());
