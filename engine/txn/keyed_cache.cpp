@@ -1,5 +1,6 @@
 #include "engine/txn/keyed_cache.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <mutex>
@@ -47,7 +48,7 @@ std::optional<std::string_view> KeyedCache::find(std::string_view key) const {
 }
 
 bool KeyedCache::grow() {
-  const size_t size = slots_.empty() ? 1024 : slots_.size() * 2;
+  const size_t size = slots_.empty() ? 64 : slots_.size() * 2;
   if (!budget_.take((size - slots_.size()) * sizeof(uint64_t))) return false;
   std::vector<uint64_t> old(size, 0);
   old.swap(slots_);
@@ -66,9 +67,12 @@ bool KeyedCache::add(std::string_view key, std::string_view value) {
   if ((entries_ + 1) * 2 > slots_.size() && !grow()) return false;
   const size_t i = probe(key, hash);
   if (slots_[i] != 0) return true;  // cached already
-  if (chunk_used_ + need > kChunkBytes) {
-    if (!budget_.take(kChunkBytes)) return false;
-    chunks_.push_back(std::make_unique_for_overwrite<char[]>(kChunkBytes));
+  if (chunks_.empty() || chunk_used_ + need > chunk_size_) {
+    // Chunks grow from 4 KiB, so that a version that caches a few lookups stays small.
+    const size_t size = chunks_.empty() ? 4096 : std::min(chunk_size_ * 2, kChunkBytes);
+    if (!budget_.take(size)) return false;
+    chunks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+    chunk_size_ = size;
     chunk_used_ = 0;
   }
   const size_t chunk = chunks_.size() - 1;

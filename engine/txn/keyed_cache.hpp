@@ -59,8 +59,9 @@ class KeyedCache {
   mutable std::shared_mutex mu_;  // guards everything below
   std::vector<uint64_t> slots_;   // open addressing, linear probing, at most half full
   size_t entries_ = 0;
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  size_t chunk_used_ = kChunkBytes;  // of the last chunk; "full" before the first
+  std::vector<std::unique_ptr<char[]>> chunks_;  // of 4 KiB, then twice the last, up to kChunkBytes
+  size_t chunk_size_ = 0;                        // of the last chunk
+  size_t chunk_used_ = 0;                        // of the last chunk
 };
 
 }  // namespace kg::engine

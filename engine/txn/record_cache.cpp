@@ -1,5 +1,7 @@
 #include "engine/txn/record_cache.hpp"
 
+#include <algorithm>
+
 namespace kg::engine {
 
 bool CacheBudget::take(uint64_t bytes) {
@@ -13,52 +15,56 @@ bool CacheBudget::take(uint64_t bytes) {
   return true;
 }
 
-RecordCache::RecordCache(CacheBudget& budget)
-    : budget_(budget), chunks_(budget.limit() / kChunkBytes + 1) {}
-
 RecordCache::~RecordCache() = default;
 
-std::atomic<uint64_t>* RecordCache::slot_for(uint64_t id) {
-  std::atomic<Dir*>& dir_ref = dirs_[id >> (kDirBits + kPageBits)];
-  Dir* dir = dir_ref.load(std::memory_order_relaxed);
-  if (dir == nullptr) {
-    if (!budget_.take(sizeof(Dir))) return nullptr;
-    owned_dirs_.push_back(std::make_unique<Dir>());  // value-initialized: all null
-    dir = owned_dirs_.back().get();
-    dir_ref.store(dir, std::memory_order_release);
+RecordCache::Table* RecordCache::new_table() {
+  if (!budget_.take(sizeof(Table))) return nullptr;
+  tables_.push_back(std::make_unique<Table>());  // value-initialized: all null
+  return tables_.back().get();
+}
+
+std::atomic<void*>* RecordCache::leaf_for(uint64_t id) {
+  Table* t = root_.load(std::memory_order_relaxed);
+  if (t == nullptr) {
+    t = new_table();
+    if (t == nullptr) return nullptr;
+    root_.store(t, std::memory_order_release);
   }
-  std::atomic<Page*>& page_ref = (*dir)[(id >> kPageBits) & kDirMask];
-  Page* page = page_ref.load(std::memory_order_relaxed);
-  if (page == nullptr) {
-    if (!budget_.take(sizeof(Page))) return nullptr;
-    owned_pages_.push_back(std::make_unique<Page>());  // value-initialized: all 0
-    page = owned_pages_.back().get();
-    page_ref.store(page, std::memory_order_release);
+  for (unsigned level = kLevels - 1; level > 0; --level) {
+    std::atomic<void*>& entry = (*t)[index_at(id, level)];
+    auto* next = static_cast<Table*>(entry.load(std::memory_order_relaxed));
+    if (next == nullptr) {
+      next = new_table();
+      if (next == nullptr) return nullptr;
+      entry.store(next, std::memory_order_release);
+    }
+    t = next;
   }
-  return &(*page)[id & kPageMask];
+  return &(*t)[index_at(id, 0)];
 }
 
 bool RecordCache::add(uint64_t id, std::string_view record) {
   if (id >= kMaxIds || record.size() > kMaxRecordBytes || full()) return false;
   std::lock_guard<std::mutex> lock(mu_);
-  std::atomic<uint64_t>* slot = slot_for(id);
-  if (slot == nullptr) return false;
-  if (slot->load(std::memory_order_relaxed) != 0) return true;
+  std::atomic<void*>* leaf = leaf_for(id);
+  if (leaf == nullptr) return false;
+  if (leaf->load(std::memory_order_relaxed) != nullptr) return true;
   const size_t need = sizeof(uint32_t) + record.size();
-  if (chunk_used_ + need > kChunkBytes) {
-    if (chunk_count_ == chunks_.size() || !budget_.take(kChunkBytes)) return false;
-    chunks_[chunk_count_++] = std::make_unique_for_overwrite<char[]>(kChunkBytes);
+  if (chunks_.empty() || chunk_used_ + need > chunk_size_) {
+    size_t size = chunks_.empty() ? kFirstChunkBytes : std::min(chunk_size_ * 2, kMaxChunkBytes);
+    while (size < need) size *= 2;
+    if (!budget_.take(size)) return false;
+    chunks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+    chunk_size_ = size;
     chunk_used_ = 0;
   }
-  const size_t chunk = chunk_count_ - 1;
-  char* p = chunks_[chunk].get() + chunk_used_;
+  char* p = chunks_.back().get() + chunk_used_;
   const auto size = static_cast<uint32_t>(record.size());
   std::memcpy(p, &size, sizeof size);
   if (!record.empty()) std::memcpy(p + sizeof size, record.data(), record.size());
-  const uint64_t place = (uint64_t{chunk} << kChunkBits) | chunk_used_;
   chunk_used_ += need;
   ++records_;
-  slot->store(place + 1, std::memory_order_release);
+  leaf->store(p, std::memory_order_release);
   return true;
 }
 

@@ -1,13 +1,13 @@
 // RecordCache: byte strings by 64-bit id (below 2^32), added once and never changed, for the
 // read transactions on one version of the graph. VersionCache (version_cache.hpp) has two of them,
-// node records and adjacency lists, under one memory budget; ReadViewPool gives one VersionCache
-// to every view of one version (engine/txn/read_view.hpp).
+// node records and adjacency lists, beside a KeyedCache of index lookups, under one memory budget;
+// ReadViewPool gives one VersionCache to every view of one version (engine/txn/read_view.hpp).
 //
 // Why: a record read through RocksDB costs about 1 us at scale m even when its block is cached
 // (the table's index block, the cache's hash table, the block's restart array: a dozen cache
 // lines), and an adjacency list's seek about as much. Expansions read one list per node expanded
-// and one record per row, for the neighbour's properties. Here a cached one is three dependent
-// loads away, two of them in a small, hot table: a slot in a page of the id table, then the bytes.
+// and one record per row, for the neighbour's properties. Here a cached one is five dependent
+// loads away, the first three in small, hot tables: the radix tree's four levels, then the bytes.
 //
 // Contract: what a cache says is immutable; a record, once added, is never changed or removed.
 // Its owner guarantees that every record added for an id is that id's record in the one version
@@ -55,8 +55,8 @@ class RecordCache {
   // The ids a cache holds are below this.
   static constexpr uint64_t kMaxIds = uint64_t{1} << 32;
 
-  // REQUIRES: `budget` outlives the cache.
-  explicit RecordCache(CacheBudget& budget);
+  // REQUIRES: `budget` outlives the cache. Allocates nothing until the first add().
+  explicit RecordCache(CacheBudget& budget) : budget_(budget) {}
   ~RecordCache();
   RecordCache(const RecordCache&) = delete;
   RecordCache& operator=(const RecordCache&) = delete;
@@ -65,13 +65,15 @@ class RecordCache {
   // lives.
   std::optional<std::string_view> find(uint64_t id) const {
     if (id >= kMaxIds) return std::nullopt;
-    const Dir* dir = dirs_[id >> (kDirBits + kPageBits)].load(std::memory_order_acquire);
-    if (dir == nullptr) return std::nullopt;
-    const Page* page = (*dir)[(id >> kPageBits) & kDirMask].load(std::memory_order_acquire);
-    if (page == nullptr) return std::nullopt;
-    const uint64_t slot = (*page)[id & kPageMask].load(std::memory_order_acquire);
-    if (slot == 0) return std::nullopt;
-    return record_at(slot);
+    const Table* t = root_.load(std::memory_order_acquire);
+    for (unsigned level = kLevels - 1; level > 0 && t != nullptr; --level)
+      t = static_cast<const Table*>((*t)[index_at(id, level)].load(std::memory_order_acquire));
+    if (t == nullptr) return std::nullopt;
+    const auto* p = static_cast<const char*>((*t)[index_at(id, 0)].load(std::memory_order_acquire));
+    if (p == nullptr) return std::nullopt;
+    uint32_t size;
+    std::memcpy(&size, p, sizeof size);
+    return std::string_view(p + sizeof size, size);
   }
 
   // Caches `record` as the record of `id`, unless it is cached already, the budget is spent, or
@@ -84,42 +86,32 @@ class RecordCache {
   uint64_t records() const;
 
  private:
-  // Ids are looked up in a three-level table: a fixed array of directories, each of kDirSize
-  // pages of kPageSize slots. A slot holds 0 (not cached) or 1 + the record's place in the arena:
-  // chunk index << kChunkBits | offset.
-  static constexpr unsigned kPageBits = 12;
-  static constexpr unsigned kDirBits = 10;
-  static constexpr uint64_t kPageMask = (uint64_t{1} << kPageBits) - 1;
-  static constexpr uint64_t kDirMask = (uint64_t{1} << kDirBits) - 1;
-  static constexpr size_t kNumDirs = kMaxIds >> (kDirBits + kPageBits);
-  static constexpr unsigned kChunkBits = 18;  // 256 KiB chunks of the arena
-  static constexpr size_t kChunkBytes = size_t{1} << kChunkBits;
+  // Ids are looked up in a radix tree of kLevels levels of 256 entries (2 KiB a table, allocated
+  // as ids reach it, so a cache that holds a few records is small and quick to make and free).
+  // Interior entries point to the next level's tables, leaf entries to records: each its length
+  // (u32, native order) and its bytes, in arena chunks that grow from 4 KiB to 256 KiB.
+  static constexpr unsigned kBits = 8;
+  static constexpr unsigned kLevels = 4;  // 4 × 8 bits: ids below 2^32
+  static constexpr size_t kFirstChunkBytes = 4 * 1024;
+  static constexpr size_t kMaxChunkBytes = 256 * 1024;
+  using Table = std::array<std::atomic<void*>, size_t{1} << kBits>;
 
-  using Page = std::array<std::atomic<uint64_t>, size_t{1} << kPageBits>;
-  using Dir = std::array<std::atomic<Page*>, size_t{1} << kDirBits>;
-
-  // A record is stored as its length (u32, native order) and its bytes.
-  std::string_view record_at(uint64_t slot) const {
-    const uint64_t place = slot - 1;
-    const char* p = chunks_[place >> kChunkBits].get() + (place & (kChunkBytes - 1));
-    uint32_t size;
-    std::memcpy(&size, p, sizeof size);
-    return std::string_view(p + sizeof size, size);
+  static size_t index_at(uint64_t id, unsigned level) {
+    return static_cast<size_t>((id >> (kBits * level)) & ((uint64_t{1} << kBits) - 1));
   }
-  // The slot of `id`, allocating its directory and page. nullptr when over budget.
+  // The leaf entry of `id`, allocating the tables on its path. nullptr when over budget.
   // REQUIRES: mu_ held.
-  std::atomic<uint64_t>* slot_for(uint64_t id);
+  std::atomic<void*>* leaf_for(uint64_t id);
+  // A new table, charged to the budget; nullptr when over budget. REQUIRES: mu_ held.
+  Table* new_table();
 
   CacheBudget& budget_;
-  std::array<std::atomic<Dir*>, kNumDirs> dirs_{};
-  // Chunks of the arena, as many as the budget could pay for. Sized once, so readers may index
-  // it while add() fills the next element (published to them by the slot's release store).
+  std::atomic<Table*> root_{nullptr};
+  mutable std::mutex mu_;  // guards what follows, and the allocation of tables and chunks
+  std::vector<std::unique_ptr<Table>> tables_;
   std::vector<std::unique_ptr<char[]>> chunks_;
-  mutable std::mutex mu_;  // guards what follows, and the allocation of pages and chunks
-  std::vector<std::unique_ptr<Dir>> owned_dirs_;
-  std::vector<std::unique_ptr<Page>> owned_pages_;
-  size_t chunk_count_ = 0;
-  size_t chunk_used_ = kChunkBytes;  // of the last chunk; "full" before the first
+  size_t chunk_size_ = 0;  // of the last chunk
+  size_t chunk_used_ = 0;  // of the last chunk
   uint64_t records_ = 0;
 };
 
