@@ -19,8 +19,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "engine/txn/version_cache.hpp"
 #include "engine/txn/transaction.hpp"
+#include "engine/txn/version_cache.hpp"
 #include "kg/query_result.hpp"
 #include "query/executor/id_hash_map.hpp"
 #include "query/executor/progress.hpp"

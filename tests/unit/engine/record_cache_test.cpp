@@ -41,6 +41,27 @@ std::string found(const RecordCache& cache, uint64_t id) {
   return bytes ? std::string(*bytes) : "<none>";
 }
 
+// Adds entries 0..n-1 on another thread (add(i)) while this thread looks them up until it finds
+// all; returns how many lookups found an entry that was not whole (check(i) false).
+template <typename Add, typename Find, typename Check>
+int wrong_while_adding(int n, Add add, Find find, Check check) {
+  std::thread writer([&] {
+    for (int i = 0; i < n; ++i) add(i);
+  });
+  int seen = 0, wrong = 0;
+  while (seen < n) {
+    seen = 0;
+    for (int i = 0; i < n; ++i) {
+      if (auto v = find(i)) {
+        ++seen;
+        if (!check(i, *v)) ++wrong;
+      }
+    }
+  }
+  writer.join();
+  return wrong;
+}
+
 // The value of `RETURN <expr>` for the node named `name` ("<none>" when there is none).
 std::string property(kg::Connection& conn, const std::string& name, const std::string& expr) {
   kg::QueryResult r = conn.query("MATCH (n {name: $name}) RETURN " + expr, {{"name", name}});
@@ -100,22 +121,11 @@ TEST_CASE("record cache: stops adding at its budget, keeping what it holds",
 TEST_CASE("record cache: readers on other threads see whole records", "[engine][record_cache]") {
   CacheBudget budget(64 << 20);
   RecordCache cache(budget);
-  constexpr uint64_t kIds = 50000;
-  std::thread writer([&] {
-    for (uint64_t id = 0; id < kIds; ++id) cache.add(id * 7, "node " + std::to_string(id));
-  });
-  uint64_t seen = 0, wrong = 0;
-  while (seen < kIds) {
-    seen = 0;
-    for (uint64_t id = 0; id < kIds; ++id) {
-      if (auto bytes = cache.find(id * 7)) {
-        ++seen;
-        if (*bytes != "node " + std::to_string(id)) ++wrong;
-      }
-    }
-  }
-  writer.join();
-  CHECK(wrong == 0);
+  const auto record = [](int i) { return "node " + std::to_string(i); };
+  CHECK(wrong_while_adding(
+            50000, [&](int i) { cache.add(uint64_t(i) * 7, record(i)); },
+            [&](int i) { return cache.find(uint64_t(i) * 7); },
+            [&](int i, std::string_view v) { return v == record(i); }) == 0);
 }
 
 TEST_CASE("record cache: one per version of the graph, shared by its views",
@@ -459,22 +469,11 @@ TEST_CASE("keyed cache: stops adding at its budget, keeping what it holds",
 TEST_CASE("keyed cache: readers on other threads see whole entries", "[engine][record_cache]") {
   CacheBudget budget(64 << 20);
   KeyedCache cache(budget);
-  constexpr int kKeys = 20000;
-  std::thread writer([&] {
-    for (int i = 0; i < kKeys; ++i) cache.add("k" + std::to_string(i), "v" + std::to_string(i));
-  });
-  int seen = 0, wrong = 0;
-  while (seen < kKeys) {
-    seen = 0;
-    for (int i = 0; i < kKeys; i += 1) {
-      if (auto v = cache.find("k" + std::to_string(i))) {
-        ++seen;
-        if (*v != "v" + std::to_string(i)) ++wrong;
-      }
-    }
-  }
-  writer.join();
-  CHECK(wrong == 0);
+  const auto key = [](int i) { return "k" + std::to_string(i); };
+  CHECK(wrong_while_adding(
+            20000, [&](int i) { cache.add(key(i), "v" + std::to_string(i)); },
+            [&](int i) { return cache.find(key(i)); },
+            [&](int i, std::string_view v) { return v == "v" + std::to_string(i); }) == 0);
 }
 
 TEST_CASE("record cache: index lookups from the cache answer as the index does",
