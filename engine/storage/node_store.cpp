@@ -9,6 +9,10 @@ namespace kg::engine::node_store {
 
 namespace {
 
+RecordCache* node_cache(const KvTransaction& txn) {
+  return txn.cache() != nullptr ? &txn.cache()->nodes : nullptr;
+}
+
 Result<NodeRecord> decode(std::string_view bytes, NodeId node) {
   auto record = values::decode_node(bytes);
   if (!record) return record.error().with_context("node " + std::to_string(to_underlying(node)));
@@ -34,7 +38,7 @@ Result<Value> stored_property(std::string_view record, NodeId node, PropKeyId ke
 }
 
 Result<std::optional<NodeRecord>> get(const KvTransaction& txn, NodeId node) {
-  RecordCache* cache = txn.cache() != nullptr ? &txn.cache()->nodes : nullptr;
+  RecordCache* cache = node_cache(txn);
   if (cache != nullptr) {
     if (auto cached = cache->find(to_underlying(node))) {
       KG_ASSIGN_OR_RETURN(NodeRecord record, decode(*cached, node));
@@ -51,7 +55,7 @@ Result<std::optional<NodeRecord>> get(const KvTransaction& txn, NodeId node) {
 Result<std::vector<std::optional<NodeRecord>>> get_many(const KvTransaction& txn,
                                                         std::span<const NodeId> nodes) {
   std::vector<std::optional<NodeRecord>> out(nodes.size());
-  RecordCache* cache = txn.cache() != nullptr ? &txn.cache()->nodes : nullptr;
+  RecordCache* cache = node_cache(txn);
   std::vector<size_t> missing;  // indexes into `nodes` of those to read from RocksDB
   if (cache != nullptr) {
     for (size_t i = 0; i < nodes.size(); ++i) {
@@ -79,7 +83,7 @@ Result<std::vector<std::optional<NodeRecord>>> get_many(const KvTransaction& txn
 }
 
 Status fill_cache(const KvTransaction& txn) {
-  RecordCache* cache = txn.cache() != nullptr ? &txn.cache()->nodes : nullptr;
+  RecordCache* cache = node_cache(txn);
   if (cache == nullptr) return Status();
   NodeCursor c(txn.scan_uncached(Cf::kNodes));
   for (; c.valid() && !cache->full(); c.next()) cache->add(to_underlying(c.node()), c.value());

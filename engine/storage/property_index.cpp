@@ -18,6 +18,14 @@ Status remove(KvTransaction& txn, LabelId label, PropKeyId key, const Value& val
   return txn.del(Cf::kPropIndex, keys::index_key(label, key, value, node));
 }
 
+namespace {
+
+KeyedCache* index_cache(const KvTransaction& txn) {
+  return txn.cache() != nullptr ? &txn.cache()->index : nullptr;
+}
+
+}  // namespace
+
 IndexCursor::IndexCursor(KvCursor cursor, KeyedCache* cache, std::string prefix)
     : cursor_(std::move(cursor)), cache_(cache), prefix_(std::move(prefix)) {
   add_when_done();
@@ -60,7 +68,7 @@ NodeId IndexCursor::node() const {
 }
 
 Status fill_cache(const KvTransaction& txn) {
-  KeyedCache* cache = txn.cache() != nullptr ? &txn.cache()->index : nullptr;
+  KeyedCache* cache = index_cache(txn);
   if (cache == nullptr) return Status();
   KvCursor c = txn.scan_uncached(Cf::kPropIndex);
   std::string prefix;
@@ -98,7 +106,7 @@ IndexCursor empty_cursor(const KvTransaction& txn, LabelId label, PropKeyId key)
 IndexCursor seek(const KvTransaction& txn, LabelId label, PropKeyId key, const Value& value) {
   if (is_nan(value)) return empty_cursor(txn, label, key);  // NaN equals nothing
   std::string prefix = keys::index_value_prefix(label, key, value);
-  KeyedCache* cache = txn.cache() != nullptr ? &txn.cache()->index : nullptr;
+  KeyedCache* cache = index_cache(txn);
   if (cache == nullptr) return IndexCursor(txn.scan_prefix(Cf::kPropIndex, prefix));
   if (auto ids = cache->find(prefix)) return IndexCursor::from_cache(*ids);
   KvCursor cursor = txn.scan_prefix(Cf::kPropIndex, prefix);

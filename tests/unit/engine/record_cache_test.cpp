@@ -62,6 +62,12 @@ int wrong_while_adding(int n, Add add, Find find, Check check) {
   return wrong;
 }
 
+Options with_record_cache(uint64_t bytes) {
+  Options o;
+  o.record_cache_bytes = bytes;
+  return o;
+}
+
 // The value of `RETURN <expr>` for the node named `name` ("<none>" when there is none).
 std::string property(kg::Connection& conn, const std::string& name, const std::string& expr) {
   kg::QueryResult r = conn.query("MATCH (n {name: $name}) RETURN " + expr, {{"name", name}});
@@ -260,9 +266,7 @@ TEST_CASE("record cache: a record read again on the same version is not read fro
           "[engine][record_cache]") {
   for (uint64_t budget : {uint64_t{1} << 20, uint64_t{0}}) {
     TempDir dir;
-    Options o;
-    o.record_cache_bytes = budget;
-    kg::Database db(dir.sub("g"), o);
+    kg::Database db(dir.sub("g"), with_record_cache(budget));
     REQUIRE(db.ok());
     REQUIRE(kg::Connection(db).query("CREATE (:P {name: 'a'}), (:P {name: 'b'})").ok());
     auto read_bytes = [&](bool many) {
@@ -316,9 +320,7 @@ namespace {
 // added to the cache), on a graph with a self-loop, two types and both directions.
 std::string expansions(uint64_t record_cache_bytes) {
   TempDir dir;
-  Options o;
-  o.record_cache_bytes = record_cache_bytes;
-  kg::Database db(dir.sub("g"), o);
+  kg::Database db(dir.sub("g"), with_record_cache(record_cache_bytes));
   REQUIRE(db.ok());
   kg::Connection conn(db);
   REQUIRE(conn.query("CREATE (a:N {name: 'a'}), (b:N {name: 'b'}), (c:N {name: 'c'}), "
@@ -392,9 +394,7 @@ TEST_CASE("record cache: properties and labels read from cached records answer a
           "[engine][record_cache]") {
   auto answers = [](uint64_t record_cache_bytes) {
     TempDir dir;
-    Options o;
-    o.record_cache_bytes = record_cache_bytes;
-    kg::Database db(dir.sub("g"), o);
+    kg::Database db(dir.sub("g"), with_record_cache(record_cache_bytes));
     REQUIRE(db.ok());
     kg::Connection conn(db);
     REQUIRE(conn.query("CREATE (:A:B {name: 'x', n: 1, l: [1, 'two', 3.5]}), "
@@ -480,9 +480,7 @@ TEST_CASE("record cache: index lookups from the cache answer as the index does",
           "[engine][record_cache]") {
   auto answers = [](uint64_t record_cache_bytes) {
     TempDir dir;
-    Options o;
-    o.record_cache_bytes = record_cache_bytes;
-    kg::Database db(dir.sub("g"), o);
+    kg::Database db(dir.sub("g"), with_record_cache(record_cache_bytes));
     REQUIRE(db.ok());
     kg::Connection conn(db);
     REQUIRE(conn.query("CREATE INDEX FOR (p:P) ON (p.v)").ok());
