@@ -474,6 +474,24 @@ Status Store::flush() {
   return flush_all(*instance());
 }
 
+Status Store::merge_small_column_families() const {
+  auto db = instance();
+  if (db->read_only()) return Status::internal("merge_small_column_families on a read-only graph");
+  for (size_t i = 0; i < kNumCfs; ++i) {
+    rocksdb::ColumnFamilyMetaData meta;
+    db->db()->GetColumnFamilyMetaData(db->cf(static_cast<Cf>(i)), &meta);
+    size_t files = 0;
+    for (const auto& level : meta.levels) files += level.files.size();
+    if (files < 2 || meta.size >= kMergeBelowBytes) continue;
+    rocksdb::CompactRangeOptions options;
+    options.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForceOptimized;
+    KG_TRY(
+        from_rocksdb(db->db()->CompactRange(options, db->cf(static_cast<Cf>(i)), nullptr, nullptr),
+                     "cannot compact column family " + std::string(kCfNames[i])));
+  }
+  return Status();
+}
+
 Status Store::flush_all(const DbInstance& db) const {
   std::vector<rocksdb::ColumnFamilyHandle*> all;
   for (size_t i = 0; i < kNumCfs; ++i) all.push_back(db.cf(static_cast<Cf>(i)));

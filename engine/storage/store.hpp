@@ -148,6 +148,13 @@ class Store {
   // write-ahead log makes it unnecessary for durability). Makes the graph writable first.
   Status flush();
 
+  // Compacts each column family that is split over several table files yet small (under
+  // kMergeBelowBytes in all) into one file. Every table file costs each later open of the graph
+  // its own open and parse; an import leaves the catalog in two (what the memtable held, flushed
+  // before the ingest, and the ingested file). The data does not change. REQUIRES: writable.
+  Status merge_small_column_families() const;
+  static constexpr uint64_t kMergeBelowBytes = 4 << 20;
+
  private:
   Store(std::string path, Options options, const StorageOptions& storage);
   // Opens the database, read-only or not; a read-only open opens only kg's column families.

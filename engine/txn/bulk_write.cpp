@@ -90,6 +90,9 @@ Status BulkWrite::ingest(const std::array<std::vector<std::string>, kNumCfs>& fi
     graph_.next_node_id_ = next_node_id;
     graph_.next_rel_id_ = next_rel_id;
     if (!args.empty()) graph_.commit_sequence_.fetch_add(1, std::memory_order_acq_rel);
+    // The import is in; merging its small column families' files only makes later opens cheaper,
+    // so a failure here (the data is unchanged) does not fail it.
+    if (!args.empty()) (void)graph_.store_->merge_small_column_families();
   }
   lock_.unlock();
   return s;
