@@ -51,14 +51,16 @@ Status io_error(const std::string& what, const std::string& path) {
 
 }  // namespace
 
-// One sorted run file, read back in order.
+// One sorted run file, read back in order through one buffer: the records are parsed from memory
+// and the file is read kIoBufferBytes at a time (reading it through stdio a byte at a time, for
+// the varints, was 4 % of an import's CPU at scale l, where the adjacency sort spills).
 class ExternalSorter::Run {
  public:
   static Result<std::unique_ptr<Run>> open(const std::string& path) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (f == nullptr) return io_error("open", path);
+    std::setvbuf(f, nullptr, _IONBF, 0);  // Run has its own buffer
     auto run = std::unique_ptr<Run>(new Run(path, f));
-    std::setvbuf(f, run->buffer_.get(), _IOFBF, kIoBufferBytes);
     KG_TRY(run->next());
     return run;
   }
@@ -69,45 +71,75 @@ class ExternalSorter::Run {
   std::string_view value() const { return value_; }
 
   Status next() {
-    int c = std::getc(f_);
-    if (c == EOF) {
-      if (std::ferror(f_)) return io_error("read", path_);
+    KG_TRY(fill(1));
+    if (pos_ == end_) {  // the end of the file, between records
       valid_ = false;
       return Status();
     }
-    std::ungetc(c, f_);
     uint64_t klen = 0, vlen = 0;
     KG_TRY(varint(klen));
     KG_TRY(varint(vlen));
-    key_.resize(klen);
-    value_.resize(vlen);
-    if ((klen > 0 && std::fread(key_.data(), 1, klen, f_) != klen) ||
-        (vlen > 0 && std::fread(value_.data(), 1, vlen, f_) != vlen))
-      return truncated();
+    KG_TRY(bytes(key_, klen));
+    KG_TRY(bytes(value_, vlen));
     valid_ = true;
     return Status();
   }
 
  private:
+  // A varint takes at most this many bytes.
+  static constexpr size_t kMaxVarintBytes = 10;
+
   Run(std::string path, std::FILE* f)
       : path_(std::move(path)), f_(f), buffer_(new char[kIoBufferBytes]) {}
   Status truncated() const {
     return Status::corruption("the sort run '" + path_ + "' ends unexpectedly");
   }
+  // Makes `want` (at most kIoBufferBytes) bytes readable from pos_, or all that is left of the
+  // file if fewer.
+  Status fill(size_t want) {
+    if (end_ - pos_ >= want || eof_) return Status();
+    std::memmove(buffer_.get(), buffer_.get() + pos_, end_ - pos_);
+    end_ -= pos_;
+    pos_ = 0;
+    while (end_ < want && !eof_) {
+      size_t n = std::fread(buffer_.get() + end_, 1, kIoBufferBytes - end_, f_);
+      if (n == 0) {
+        if (std::ferror(f_)) return io_error("read", path_);
+        eof_ = true;
+      }
+      end_ += n;
+    }
+    return Status();
+  }
   Status varint(uint64_t& v) {
+    KG_TRY(fill(kMaxVarintBytes));
     v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      int c = std::getc(f_);
-      if (c == EOF) return truncated();
+    for (int shift = 0; shift < 64 && pos_ < end_; shift += 7) {
+      auto c = static_cast<unsigned char>(buffer_[pos_++]);
       v |= static_cast<uint64_t>(c & 0x7f) << shift;
       if ((c & 0x80) == 0) return Status();
     }
     return truncated();
   }
+  // Reads the next `n` bytes into `out`; a record may be larger than the buffer.
+  Status bytes(std::string& out, uint64_t n) {
+    out.resize(n);
+    for (size_t done = 0; done < n;) {
+      KG_TRY(fill(1));
+      if (pos_ == end_) return truncated();
+      size_t take = std::min<size_t>(n - done, end_ - pos_);
+      std::memcpy(out.data() + done, buffer_.get() + pos_, take);
+      pos_ += take;
+      done += take;
+    }
+    return Status();
+  }
 
   std::string path_;
   std::FILE* f_;
   std::unique_ptr<char[]> buffer_;
+  size_t pos_ = 0, end_ = 0;  // the unread bytes of buffer_
+  bool eof_ = false;
   std::string key_, value_;
   bool valid_ = false;
 };

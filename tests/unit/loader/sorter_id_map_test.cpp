@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <random>
 
 #include "engine/loader/external_sorter.hpp"
@@ -95,4 +96,50 @@ TEST_CASE("loader id map: ids per space, dense integers, then strings", "[loader
   CHECK_FALSE(ids.insert(other, "99999999999999", kg::NodeId{5}).has_value());
   CHECK(ids.find(other, "99999999999999") == kg::NodeId{5});
   CHECK(ids.memory_bytes() < (64u << 20));
+}
+
+TEST_CASE("loader sorter: values larger than a run's read buffer come back whole",
+          "[loader][sorter]") {
+  kg::testing::TempDir dir;
+  ExternalSorter s(dir.path(), "big", 64 << 10);  // every big value spills a run
+  const std::vector<size_t> sizes = {3 << 20, 5, (1 << 20) + 1, 0, 1 << 20, 1500000};
+  for (size_t i = 0; i < sizes.size(); ++i) {
+    std::string value(sizes[i], static_cast<char>('a' + i));
+    if (!value.empty()) value.back() = 'z';  // the last byte, across the buffer's edge
+    std::string key = "k";
+    key += std::to_string(sizes.size() - i);
+    REQUIRE(s.add(key, value).ok());
+  }
+  REQUIRE(s.finish().ok());
+  CHECK(s.runs() >= 4);
+  size_t seen = 0;
+  while (s.valid()) {
+    size_t i = sizes.size() - std::stoul(std::string(s.key().substr(1)));  // keys sort k1..k6
+    INFO("key " << s.key());
+    REQUIRE(s.value().size() == sizes[i]);
+    if (sizes[i] > 0) {
+      CHECK(s.value().front() == static_cast<char>('a' + i));
+      CHECK(s.value().back() == 'z');
+    }
+    ++seen;
+    REQUIRE(s.next().ok());
+  }
+  CHECK(seen == sizes.size());
+}
+
+TEST_CASE("loader sorter: a run cut short is reported as corrupt, naming it", "[loader][sorter]") {
+  kg::testing::TempDir dir;
+  ExternalSorter s(dir.path(), "cut", 64 << 10);
+  auto keys = random_keys(20000, 0, 7);
+  for (const auto& k : keys) REQUIRE(s.add(k, "v" + k).ok());
+  REQUIRE(s.runs() >= 1);
+  const std::string run = dir.sub("cut.0.run");
+  REQUIRE(std::filesystem::exists(run));
+  std::filesystem::resize_file(run, std::filesystem::file_size(run) - 1);  // inside a value
+  kg::Status status = s.finish();
+  while (status.ok() && s.valid()) status = s.next();
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.code() == kg::StatusCode::kCorruption);
+  CHECK_THAT(status.message(),
+             Catch::Contains("cut.0.run") && Catch::Contains("ends unexpectedly"));
 }
