@@ -210,9 +210,21 @@ int run(int argc, char** argv) {
   io.nodes.push_back({{"Entity"}, {nodes_header.string(), (args.data / "nodes.csv").string()}});
   io.relationships.push_back({"", {edges_header.string(), (args.data / "edges.csv").string()}});
   io.auto_skip_subsequent_headers = true;
+  // When each phase of the import began (the callback runs at every change of phase), logged
+  // after the import; the last phase runs to the import's end, the cache warming included.
+  std::vector<std::pair<std::string, Clock::time_point>> phases;
+  io.progress = [&phases](const ImportProgress& p) {
+    if (phases.empty() || phases.back().first != p.phase)
+      phases.emplace_back(p.phase, Clock::now());
+  };
   Result<ImportSummary> summary = import_files(*db, io);
   if (!summary.has_value()) die("import", summary.error().to_string());
   const double import_ms = ms_since(t, "import");
+  for (size_t i = 0; i < phases.size(); ++i) {
+    const Clock::time_point end = i + 1 < phases.size() ? phases[i + 1].second : Clock::now();
+    std::fprintf(stderr, "[kgbench] import phase %s %.0f ms\n", phases[i].first.c_str(),
+                 std::chrono::duration<double, std::milli>(end - phases[i].second).count());
+  }
   fs::remove(nodes_header);
   fs::remove(edges_header);
   const uint64_t db_bytes = dir_bytes(args.db);
