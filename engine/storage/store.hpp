@@ -149,9 +149,11 @@ class Store {
   Status flush();
 
   // Compacts each column family that is split over several table files yet small (under
-  // kMergeBelowBytes in all) into one file. Every table file costs each later open of the graph
-  // its own open and parse; an import leaves the catalog in two (what the memtable held, flushed
-  // before the ingest, and the ingested file). The data does not change. REQUIRES: writable.
+  // kMergeBelowBytes in all), so that its files whose keys overlap become one (files whose keys
+  // do not overlap stay apart: store.cpp says why). Every table file costs each later open of the
+  // graph its own open and parse; an import leaves the catalog in two (what the memtable held,
+  // flushed before the ingest, and the ingested file). The data does not change.
+  // REQUIRES: writable.
   Status merge_small_column_families() const;
   static constexpr uint64_t kMergeBelowBytes = 4 << 20;
 
