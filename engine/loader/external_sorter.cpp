@@ -153,17 +153,6 @@ ExternalSorter::ExternalSorter(std::string dir, std::string name, uint64_t memor
   if (fixed_bytes_ > 0) mem_key_.resize(fixed_bytes_);
 }
 
-namespace {
-
-bool fixed_less(const uint64_t* a, const uint64_t* b) {
-  if (a[0] != b[0]) return a[0] < b[0];
-  if (a[1] != b[1]) return a[1] < b[1];
-  if (a[2] != b[2]) return a[2] < b[2];
-  return a[3] < b[3];
-}
-
-}  // namespace
-
 std::string_view ExternalSorter::mem_key() const {
   if (fixed_bytes_ > 0) return mem_key_;
   return record_key(entries_[mem_pos_].record);
@@ -204,7 +193,9 @@ Status ExternalSorter::add(std::string_view key, std::string_view value) {
   if (fixed_bytes_ > 0) {
     if (key.size() != fixed_bytes_ || !value.empty())
       return Status::internal("a key of the wrong size for the sorter '" + name_ + "'");
-    if (fixed_.capacity() == 0) fixed_.reserve(std::max<size_t>(budget_ / sizeof(FixedKey), 1024));
+    // The budget holds the keys and sort_fixed_keys's second buffer.
+    if (fixed_.capacity() == 0)
+      fixed_.reserve(std::max<size_t>(budget_ / (2 * sizeof(FixedKey)), 1024));
     if (fixed_.size() == fixed_.capacity()) KG_TRY(spill());
     unsigned char buf[32] = {};
     std::memcpy(buf, key.data(), key.size());
@@ -214,7 +205,7 @@ Status ExternalSorter::add(std::string_view key, std::string_view value) {
       for (int b = 0; b < 8; ++b) v = (v << 8) | buf[i * 8 + b];
       k.w[i] = v;
     }
-    if (in_order_ && !fixed_.empty() && fixed_less(k.w, fixed_.back().w)) in_order_ = false;
+    if (in_order_ && !fixed_.empty() && fixed_less(k, fixed_.back())) in_order_ = false;
     fixed_.push_back(k);
     ++count_;
     return Status();
@@ -240,8 +231,7 @@ Status ExternalSorter::add(std::string_view key, std::string_view value) {
 void ExternalSorter::sort_entries() {
   if (in_order_) return;
   if (fixed_bytes_ > 0) {
-    std::sort(fixed_.begin(), fixed_.end(),
-              [](const FixedKey& a, const FixedKey& b) { return fixed_less(a.w, b.w); });
+    sort_fixed_keys(fixed_, scratch_);
     return;
   }
   std::sort(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
@@ -301,6 +291,7 @@ Status ExternalSorter::spill() {
 Status ExternalSorter::finish() {
   finished_ = true;
   sort_entries();
+  std::vector<FixedKey>().swap(scratch_);  // no more sorting: the merge has the memory
   mem_pos_ = 0;
   load_mem_key();
   if (run_paths_.empty()) return Status();
