@@ -39,11 +39,11 @@ void sort_fixed_keys(std::vector<FixedKey>& keys, std::vector<FixedKey>& scratch
 
   if (scratch.capacity() < keys.capacity()) scratch.reserve(keys.capacity());
   scratch.resize(n);
-  std::vector<uint32_t> next(starts.begin(), starts.end() - 1);
-  for (const FixedKey& k : keys) scratch[next[bucket_of(k)]++] = k;
+  // starts[b] is bucket b's write position; once every key is placed, it is where bucket b ends.
+  for (const FixedKey& k : keys) scratch[starts[bucket_of(k)]++] = k;
   for (size_t b = 0; b < buckets; ++b) {
-    auto first = scratch.begin() + starts[b];
-    auto last = scratch.begin() + starts[b + 1];
+    auto first = scratch.begin() + (b == 0 ? 0 : starts[b - 1]);
+    auto last = scratch.begin() + starts[b];
     if (last - first > 1) std::sort(first, last, fixed_less);
   }
   keys.swap(scratch);

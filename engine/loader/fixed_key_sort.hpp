@@ -23,7 +23,7 @@ inline bool fixed_less(const FixedKey& a, const FixedKey& b) {
   return a.w[3] < b.w[3];
 }
 
-// The most buckets sort_fixed_keys counts into: two arrays of 4-byte counters, 8 MiB in all.
+// The most buckets sort_fixed_keys counts into (4 MiB of counters).
 inline constexpr size_t kMaxBuckets = size_t{1} << 20;
 
 // Sorts `keys` by fixed_less. One pass counts the keys per bucket of first words (consecutive
